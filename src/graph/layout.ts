@@ -1,0 +1,129 @@
+/**
+ * Layout: positions for every node, computed once at build time in headless Cytoscape with the
+ * layered dagre layout (deterministic for the same element order). The browser only uses `preset`.
+ */
+import cytoscape from 'cytoscape';
+import dagre from 'cytoscape-dagre';
+import type { CompiledGraph, GraphEdge, GraphNode, Layout } from './types.ts';
+
+cytoscape.use(dagre);
+
+/** Map labels wrap at this many characters per line; the SVG and the canvas draw the same lines. */
+export const LABEL_LINE_CHARS = 28;
+/** Longer labels are cut with an ellipsis on the map; the full text is in the detail panel. */
+export const LABEL_MAX_LINES = 4;
+export const NODE_WIDTH = 200;
+const LINE_HEIGHT = 16;
+const PADDING_Y = 26; // room for the kind tag above the label
+/** Undercut anchors: the small diamond in the middle of an undercut relation. */
+export const ANCHOR_SIZE = 14;
+
+/** Greedy word wrap; words longer than a line are hard-cut. */
+export function wrapLabel(label: string, chars = LABEL_LINE_CHARS, maxLines = LABEL_MAX_LINES): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.trim().split(/\s+/)) {
+    for (let rest = word; rest.length > 0; ) {
+      const piece = rest.length > chars ? rest.slice(0, chars) : rest;
+      rest = rest.slice(piece.length);
+      const candidate = line ? `${line} ${piece}` : piece;
+      if (candidate.length <= chars) line = candidate;
+      else {
+        lines.push(line);
+        line = piece;
+      }
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length > maxLines) {
+    const kept = lines.slice(0, maxLines);
+    kept[maxLines - 1] = `${kept[maxLines - 1].slice(0, chars - 1).trimEnd()}…`;
+    return kept;
+  }
+  return lines;
+}
+
+export function nodeSize(node: Pick<GraphNode, 'label'>) {
+  return { width: NODE_WIDTH, height: wrapLabel(node.label).length * LINE_HEIGHT + PADDING_Y };
+}
+
+/** Ids of the edges that some undercut targets: each gets an anchor node in the drawing. */
+export function undercutTargets(edges: GraphEdge[]): Set<string> {
+  return new Set(edges.filter((e) => e.kind === 'undercuts').map((e) => e.to));
+}
+
+/**
+ * Lay out the claims `ids` (all claims when omitted) with the edges among them.
+ * An edge that is undercut is drawn through an anchor node, so the undercut has something to point at.
+ */
+export function layoutGraph(graph: Pick<CompiledGraph, 'nodes' | 'edges'>, ids?: Iterable<string>): Layout {
+  const keep = new Set(ids ?? graph.nodes.map((n) => n.id));
+  const nodes = graph.nodes.filter((n) => keep.has(n.id));
+  const claimEdges = graph.edges.filter((e) => e.kind !== 'undercuts' && keep.has(e.from) && keep.has(e.to));
+  const anchored = undercutTargets(graph.edges);
+  const drawnEdges = new Set(claimEdges.map((e) => e.id));
+  const undercuts = graph.edges.filter((e) => e.kind === 'undercuts' && keep.has(e.from) && drawnEdges.has(e.to));
+  const usedAnchors = new Set(undercuts.map((e) => e.to));
+
+  const sizes: Layout['sizes'] = {};
+  const elements: cytoscape.ElementDefinition[] = [];
+  for (const node of nodes) {
+    sizes[node.id] = nodeSize(node);
+    elements.push({ data: { id: node.id, ...sizes[node.id] } });
+  }
+  const link = (id: string, source: string, target: string) => elements.push({ data: { id: `l:${id}`, source, target } });
+  for (const edge of claimEdges) {
+    if (anchored.has(edge.id) && usedAnchors.has(edge.id)) {
+      sizes[edge.id] = { width: ANCHOR_SIZE, height: ANCHOR_SIZE };
+      elements.push({ data: { id: edge.id, width: ANCHOR_SIZE, height: ANCHOR_SIZE } });
+      link(`${edge.id}#1`, edge.from, edge.id);
+      link(`${edge.id}#2`, edge.id, edge.to);
+    } else link(edge.id, edge.from, edge.to);
+  }
+  for (const edge of undercuts) link(edge.id, edge.from, edge.to);
+
+  const cy = cytoscape({
+    headless: true,
+    styleEnabled: true,
+    elements,
+    style: [{ selector: 'node', style: { width: 'data(width)', height: 'data(height)', shape: 'rectangle' } }],
+  });
+  try {
+    cy.layout({
+      name: 'dagre',
+      // Reasons below, conclusions above: edges point up the map.
+      rankDir: 'BT',
+      nodeSep: 28,
+      rankSep: 56,
+      edgeSep: 12,
+      animate: false,
+      fit: false,
+    } as cytoscape.LayoutOptions).run();
+    const positions: Layout['positions'] = {};
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    cy.nodes().forEach((n) => {
+      const { x, y } = n.position();
+      const { width, height } = sizes[n.id()];
+      positions[n.id()] = { x: Math.round(x), y: Math.round(y) };
+      minX = Math.min(minX, x - width / 2);
+      minY = Math.min(minY, y - height / 2);
+      maxX = Math.max(maxX, x + width / 2);
+      maxY = Math.max(maxY, y + height / 2);
+    });
+    if (nodes.length === 0) return { positions, sizes, bounds: { x: 0, y: 0, width: 0, height: 0 } };
+    // Shift so the drawing starts at the origin: the same view always gets the same numbers.
+    const dx = Math.round(-minX);
+    const dy = Math.round(-minY);
+    for (const p of Object.values(positions)) {
+      p.x += dx;
+      p.y += dy;
+    }
+    return { positions, sizes, bounds: { x: 0, y: 0, width: Math.round(maxX - minX), height: Math.round(maxY - minY) } };
+  } finally {
+    // With styleEnabled, Cytoscape's render loop would keep Node alive.
+    cy.destroy();
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * The static map: the same layout, shapes and relation styles as the interactive map, as SVG markup
+ * built at build time, so the map shows without JavaScript. All text is escaped.
+ */
+import { DASH, EDGE_WIDTH, KIND_STYLES, RELATION_STYLES } from './encoding.ts';
+import type { MapView, ViewNode } from './view.ts';
+
+export const escapeXml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+const MARGIN = 24;
+const r = (n: number) => Math.round(n * 10) / 10;
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Where the segment from the centre of `from` to the centre of `to` leaves `to`'s box. */
+export function clipToBox(from: { x: number; y: number }, to: Box): { x: number; y: number } {
+  const dx = from.x - to.x;
+  const dy = from.y - to.y;
+  if (dx === 0 && dy === 0) return { x: to.x, y: to.y };
+  const sx = dx === 0 ? Infinity : to.width / 2 / Math.abs(dx);
+  const sy = dy === 0 ? Infinity : to.height / 2 / Math.abs(dy);
+  const s = Math.min(sx, sy, 1);
+  return { x: to.x + dx * s, y: to.y + dy * s };
+}
+
+function shapeMarkup(node: ViewNode): string {
+  const style = KIND_STYLES[node.kind];
+  const { x, y, width: w, height: h } = node;
+  const attrs = `class="map-shape" stroke-width="${style.borderWidth}"${DASH[style.border] ? ` stroke-dasharray="${DASH[style.border]}"` : ''}`;
+  if (Array.isArray(style.shape)) {
+    const points: string[] = [];
+    for (let i = 0; i < style.shape.length; i += 2) points.push(`${r(x + (style.shape[i] * w) / 2)},${r(y + (style.shape[i + 1] * h) / 2)}`);
+    return `<polygon points="${points.join(' ')}" ${attrs}/>`;
+  }
+  const rx = style.shape === 'round-rectangle' ? 10 : 0;
+  return `<rect x="${r(x - w / 2)}" y="${r(y - h / 2)}" width="${w}" height="${h}" rx="${rx}" ${attrs}/>`;
+}
+
+function nodeMarkup(node: ViewNode): string {
+  const style = KIND_STYLES[node.kind];
+  const top = node.y - node.height / 2;
+  const lines = node.lines
+    .map((line, i) => `<tspan x="${node.x}" y="${r(top + 34 + i * 16)}">${escapeXml(line)}</tspan>`)
+    .join('');
+  const classes = `map-node kind-${node.kind}${node.focus ? ' is-focus' : ''}`;
+  return (
+    `<g class="${classes}" data-id="${escapeXml(node.id)}">` +
+    `<title>${escapeXml(`${style.tag.toLowerCase()}: ${node.text}`)}</title>` +
+    shapeMarkup(node) +
+    `<text class="map-tag" x="${node.x}" y="${r(top + 15)}">${style.tag}</text>` +
+    `<text class="map-label" x="${node.x}">${lines}</text></g>`
+  );
+}
+
+export interface SvgOptions {
+  /** Accessible name of the drawing. */
+  title: string;
+  /** Longer description, e.g. pointing at the outline. */
+  description: string;
+  /** Unique prefix for ids inside this SVG (several maps may share a page). */
+  idPrefix: string;
+}
+
+export function renderMapSvg(view: MapView, options: SvgOptions): string {
+  const boxes = new Map<string, Box>();
+  for (const n of view.nodes) boxes.set(n.id, n);
+  for (const a of view.anchors) boxes.set(a.id, { x: a.x, y: a.y, width: 14, height: 14 });
+  const width = view.width + MARGIN * 2;
+  const height = view.height + MARGIN * 2;
+  const p = options.idPrefix;
+  const markers = Object.entries(RELATION_STYLES)
+    .map(([kind, style]) => {
+      const shape = {
+        triangle: '<path d="M0,0 L10,5 L0,10 z"/>',
+        tee: '<path d="M7,0 H10 V10 H7 z"/>',
+        diamond: '<path d="M0,5 L5,0 L10,5 L5,10 z"/>',
+        vee: '<path d="M0,0 L10,5 L0,10" fill="none" stroke-width="1.6"/>',
+      }[style.arrow];
+      return `<marker id="${p}-arrow-${kind}" class="map-marker rel-${kind}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">${shape}</marker>`;
+    })
+    .join('');
+  const edges = view.edges
+    .map((e) => {
+      const from = boxes.get(e.source);
+      const to = boxes.get(e.target);
+      if (!from || !to) return '';
+      const start = clipToBox(to, from);
+      const end = clipToBox(from, to);
+      const style = RELATION_STYLES[e.kind];
+      // The first half of an undercut relation has no arrowhead: the arrow is on the half into the target.
+      const marker = e.id.endsWith('#1') ? '' : ` marker-end="url(#${p}-arrow-${e.kind})"`;
+      const dash = DASH[style.line] ? ` stroke-dasharray="${DASH[style.line]}"` : '';
+      return `<line class="map-edge rel-${e.kind}" x1="${r(start.x)}" y1="${r(start.y)}" x2="${r(end.x)}" y2="${r(end.y)}" stroke-width="${EDGE_WIDTH[e.kind]}"${dash}${marker}/>`;
+    })
+    .join('');
+  const anchors = view.anchors
+    .map((a) => `<path class="map-anchor" d="M${a.x},${a.y - 7} L${a.x + 7},${a.y} L${a.x},${a.y + 7} L${a.x - 7},${a.y} z"/>`)
+    .join('');
+  const nodes = view.nodes.map((n) => nodeMarkup(n)).join('');
+  return (
+    `<svg class="map-svg" xmlns="http://www.w3.org/2000/svg" viewBox="${-MARGIN} ${-MARGIN} ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${p}-title ${p}-desc">` +
+    `<title id="${p}-title">${escapeXml(options.title)}</title><desc id="${p}-desc">${escapeXml(options.description)}</desc>` +
+    `<defs>${markers}</defs><g class="map-edges">${edges}</g><g class="map-anchors">${anchors}</g><g class="map-nodes">${nodes}</g></svg>`
+  );
+}
