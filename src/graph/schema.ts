@@ -122,8 +122,10 @@ export const SourceSchema = z.strictObject({
   publisher: Text,
   /** ISO date (YYYY, YYYY-MM or YYYY-MM-DD) of publication, or of the event when the page has no date. Optional: never invent one. */
   date: z
-    .string()
-    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: 'must be YYYY, YYYY-MM or YYYY-MM-DD' })
+    .union([z.string(), z.number().int()])
+    // YAML reads a bare year as a number.
+    .transform((value) => String(value))
+    .pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: 'must be YYYY, YYYY-MM or YYYY-MM-DD' }))
     .optional(),
   /** Public address of the source. Required for every source but the article itself. */
   url: HttpUrl.optional(),
