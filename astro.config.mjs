@@ -25,6 +25,7 @@ export default defineConfig({
       title: 'Blind spots or mass surveillance?',
       description: 'An argument map of the 2015 debate between UK counter-terrorism police and digital-rights campaigners.',
       lastUpdated: false,
+      routeMiddleware: './src/routeData.ts',
       pagination: true,
       editLink: { baseUrl: process.env.EDIT_BASE_URL || undefined },
       components: {

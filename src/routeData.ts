@@ -1,0 +1,28 @@
+/**
+ * Starlight route middleware: "last updated" from git for pages in content/docs (Starlight only reads
+ * git dates for src/content/docs). Same commit, same dates: the build stays deterministic.
+ */
+import { execFileSync } from 'node:child_process';
+import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
+
+const cache = new Map<string, Date | undefined>();
+
+function lastCommitDate(file: string): Date | undefined {
+  if (!cache.has(file)) {
+    let date: Date | undefined;
+    try {
+      const iso = execFileSync('git', ['log', '-1', '--format=%cI', '--', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      date = iso ? new Date(iso) : undefined;
+    } catch {
+      date = undefined; // not a git checkout (e.g. a tarball): no date rather than a wrong one
+    }
+    cache.set(file, date);
+  }
+  return cache.get(file);
+}
+
+export const onRequest = defineRouteMiddleware((context) => {
+  const route = context.locals.starlightRoute;
+  const file = route.entry.filePath;
+  if (!route.lastUpdated && file && !file.startsWith('..') && !file.startsWith('/')) route.lastUpdated = lastCommitDate(file);
+});
