@@ -5,9 +5,9 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'astro/zod';
 import {
-  ActorsFileSchema,
+  ActorSchema,
   PageGraphFieldsSchema,
-  SourcesFileSchema,
+  SourceSchema,
   type Actor,
   type Claim,
   type Source,
@@ -137,10 +137,11 @@ function zodDiagnostics(
       message = `unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `\`${k}\``).join(', ')}`;
       hint = 'Remove it or fix its spelling; see the list of fields in CONTRIBUTING.md.';
       if (keys[0]) line = lineAt(doc, lineOf, [...path, keys[0]]);
+    } else if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && doc.getIn(path) === undefined) {
+      // Zod reports a missing enum field (`kind`) as invalid_value, not invalid_type.
+      message = `missing required field ${where}`;
     } else if (issue.code === 'invalid_value' && field === 'kind') {
       message = `unknown kind ${JSON.stringify(doc.getIn(path))}`;
-    } else if (issue.code === 'invalid_type' && doc.getIn(path) === undefined) {
-      message = `missing required field ${where}`;
     }
     const claim = claimIdAt(issue.path);
     return diag(file, line, `schema-${issue.code}`, message, hint, claim);
@@ -191,7 +192,7 @@ export function loadPage(source: TextFile, docsRelativePath: string): LoadResult
   const bodyLines = split.body.split('\n');
   bodyLines.forEach((lineText, i) => {
     for (const match of lineText.matchAll(/<Claim\s+id=["']([^"']*)["']/g)) {
-      focus.push({ id: match[1], line: split.bodyLine + i + 1 });
+      focus.push({ id: match[1], line: split.bodyLine + i });
     }
   });
   return { value: { file, slug, title, claims, focus, map: parsed.data.map }, diagnostics: [] };
@@ -200,32 +201,37 @@ export function loadPage(source: TextFile, docsRelativePath: string): LoadResult
 /** Read a registry file (`actors.yaml` or `sources.yaml`): a YAML list of records with ids. */
 function loadRegistry<T extends { id: string }>(
   source: TextFile,
-  schema: typeof ActorsFileSchema | typeof SourcesFileSchema,
+  entrySchema: typeof ActorSchema | typeof SourceSchema,
   what: string,
 ): LoadResult<{ items: T[]; lines: Record<string, number> }> {
   const { doc, lineOf, diagnostics } = parseYaml(source.file, source.text, 1);
-  const empty = { items: [], lines: {} };
-  if (diagnostics.length > 0) return { value: empty, diagnostics };
-  const data = doc.toJS() ?? [];
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) {
-    const idAt = (path: PropertyKey[]) => {
-      const entry = Array.isArray(data) && typeof path[0] === 'number' ? data[path[0]] : undefined;
-      return typeof entry?.id === 'string' ? `${what}:${entry.id}` : undefined;
-    };
-    return { value: empty, diagnostics: zodDiagnostics(source.file, parsed.error, doc, lineOf, [], idAt) };
-  }
-  const items = parsed.data as unknown as T[];
+  const items: T[] = [];
   const lines: Record<string, number> = {};
+  if (diagnostics.length > 0) return { value: { items, lines }, diagnostics };
+  const data: unknown = doc.toJS() ?? [];
+  if (!Array.isArray(data)) {
+    return { value: { items, lines }, diagnostics: [diag(source.file, 1, `${what}s-not-a-list`, `${source.file} must be a list of ${what}s`, `Start each ${what} with "- id: …".`)] };
+  }
   const out: Diagnostic[] = [];
-  items.forEach((item, i) => {
+  // Entry by entry, so one bad entry does not hide the good ones (and cascade into every claim citing them).
+  data.forEach((entry: { id?: unknown }, i) => {
+    const parsed = entrySchema.safeParse(entry);
+    if (!parsed.success) {
+      const id = typeof entry?.id === 'string' ? `${what}:${entry.id}` : undefined;
+      out.push(...zodDiagnostics(source.file, parsed.error, doc, lineOf, [i], () => id));
+      return;
+    }
+    const item = parsed.data as unknown as T;
     const line = lineAt(doc, lineOf, [i, 'id']);
     if (item.id in lines) {
       out.push(diag(source.file, line, `duplicate-${what}`, `${what} id \`${item.id}\` is defined twice (first on line ${lines[item.id]})`, `Give each ${what} a unique id.`));
-    } else lines[item.id] = line;
+    } else {
+      lines[item.id] = line;
+      items.push(item);
+    }
   });
   return { value: { items, lines }, diagnostics: out };
 }
 
-export const loadActors = (source: TextFile) => loadRegistry<Actor>(source, ActorsFileSchema, 'actor');
-export const loadSources = (source: TextFile) => loadRegistry<Source>(source, SourcesFileSchema, 'source');
+export const loadActors = (source: TextFile) => loadRegistry<Actor>(source, ActorSchema, 'actor');
+export const loadSources = (source: TextFile) => loadRegistry<Source>(source, SourceSchema, 'source');

@@ -104,10 +104,9 @@ export const ActorSchema = z.strictObject({
 export type Actor = z.infer<typeof ActorSchema>;
 
 /** Only web addresses: a `javascript:` or `data:` URL would run or smuggle content. */
-const HttpUrl = z
-  .string()
-  .url({ error: 'must be a full URL' })
-  .refine((url) => /^https?:\/\//i.test(url), { error: 'must start with http:// or https://' });
+const HttpUrl = z.string().refine((url) => /^https?:\/\/[^\s/]+\.[^\s]*$/i.test(url) && URL.canParse(url), {
+  error: 'must start with http:// or https:// and be a full web address',
+});
 
 /** The kinds of source the site cites. */
 export const SOURCE_KINDS = ['article', 'speech', 'news', 'report', 'legislation', 'judgment', 'campaign', 'statement'] as const;

@@ -33,6 +33,9 @@ export const refId = (ref: ClaimRef) => (typeof ref === 'string' ? ref : ref.to)
 /** Kinds that ground an argument: a position may not support or attack them. */
 const GROUND_KINDS: ClaimKind[] = ['evidence', 'assumption', 'context'];
 
+/** "a claim", "an evidence": the kind with its indefinite article. */
+const aKind = (kind: ClaimKind) => `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
+
 export function validateSite(input: SiteInput): Diagnostic[] {
   const out: Diagnostic[] = [];
   const report = (claim: LoadedClaim, line: number, code: string, message: string, hint: string) =>
@@ -74,7 +77,7 @@ export function validateSite(input: SiteInput): Diagnostic[] {
     const l = claim.lines;
     // Required fields by kind.
     const need = (field: 'by' | 'source' | 'quote' | 'note' | 'answers', why: string) => {
-      if (!claim[field]) report(claim, claim.line, 'missing-field', `a ${kind} needs \`${field}\``, why);
+      if (!claim[field]) report(claim, claim.line, 'missing-field', `${aKind(kind)} needs \`${field}\``, why);
     };
     if (kind === 'position') {
       need('answers', 'Add `answers: <question id>` naming the question this position answers.');
@@ -88,7 +91,7 @@ export function validateSite(input: SiteInput): Diagnostic[] {
     if (kind === 'assumption') need('note', 'Add `note:` saying why this unstated premise is reconstructed.');
     if (kind === 'context') need('source', 'Context comes from outside the article: add `source:` with its source id.');
     if (claim.answers && kind !== 'position') {
-      report(claim, l.answers, 'wrong-kind', `only a position can answer a question, but this is a ${kind}`, 'Use `kind: position`, or link it with `supports`/`attacks` instead.');
+      report(claim, l.answers, 'wrong-kind', `only a position can answer a question, but this is ${aKind(kind)}`, 'Use `kind: position`, or link it with `supports`/`attacks` instead.');
     }
     if (kind === 'question' && (claim.supports.length || claim.attacks.length || claim.undercuts.length)) {
       report(claim, claim.line, 'wrong-kind', 'a question cannot support, attack or undercut anything', 'Move these relations to the positions that answer it.');
@@ -128,7 +131,7 @@ export function validateSite(input: SiteInput): Diagnostic[] {
       const target = claims.get(claim.answers);
       if (!target) unknownClaim(claim, l.answers, claim.answers, 'answers');
       else if (target.kind !== 'question') {
-        report(claim, l.answers, 'wrong-kind', `\`answers\` must point to a question, but \`${target.id}\` is a ${target.kind}`, 'Point `answers` at a question, or use `supports`/`attacks`.');
+        report(claim, l.answers, 'wrong-kind', `\`answers\` must point to a question, but \`${target.id}\` is ${aKind(target.kind)}`, 'Point `answers` at a question, or use `supports`/`attacks`.');
       }
     }
     for (const relation of ['supports', 'attacks'] as const) {
@@ -142,7 +145,7 @@ export function validateSite(input: SiteInput): Diagnostic[] {
         else if (target.kind === 'question') {
           report(claim, line, 'wrong-kind', `a claim cannot ${relation === 'supports' ? 'support' : 'attack'} a question (\`${id}\`)`, 'Positions answer questions: use `kind: position` and `answers:`.');
         } else if (kind === 'position' && GROUND_KINDS.includes(target.kind)) {
-          report(claim, line, 'wrong-kind', `a position cannot ${relation === 'supports' ? 'support' : 'attack'} ${target.kind} (\`${id}\`)`, `Reasons flow up to positions: let \`${id}\` ${relation} the position, or make this a claim.`);
+          report(claim, line, 'wrong-kind', `a position cannot ${relation === 'supports' ? 'support' : 'attack'} ${target.kind} (\`${id}\`)`, `Reasons flow up to positions: let \`${id}\` ${relation === 'supports' ? 'support' : 'attack'} the position, or make this a claim.`);
         }
       });
     }

@@ -1,0 +1,229 @@
+/**
+ * AIF JSON → site claims. Accepts the AIFdb envelope `{nodes, edges, locutions?, participants?}` (AraucariaDB files
+ * are the same without locutions) and the OVA3 one `{AIF: {nodes, edges, …}, OVA: …}`.
+ *
+ * Mapping:
+ * - I-node → `claim` (its text).
+ * - I → RA → I → `supports` from each premise to each conclusion; linked premises (several into one RA) get a
+ *   note on each support naming the others. An RA whose text or scheme is "Answering" (as `exportAif` writes a
+ *   position's answer) → `answers`, kept when the answering claim has a known speaker and the target can be a question.
+ * - I → CA → I → `attacks`; I → CA → RA → `undercuts` of each support that RA produced; I → CA → CA → `undercuts`
+ *   of each attack that CA produced.
+ * - MA (rephrase) and PA (preference) → not imported, reported.
+ * - L, YA, TA (dialogue layer) → not imported as nodes, reported; the speakers of L → YA → I chains become `by`
+ *   when they match an actor of the site (by name or id), otherwise "Said by …" in the claim's `note`.
+ */
+import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { createDraft, findActor, lineColumn, singlePageResult } from './common.ts';
+import { ImportError, type ImportOptions, type ImportResult } from './types.ts';
+
+/** Node types the importer understands. */
+const NODE_TYPES = ['I', 'RA', 'CA', 'MA', 'PA', 'L', 'YA', 'TA'] as const;
+type NodeType = (typeof NODE_TYPES)[number];
+
+interface AifNode {
+  id: string;
+  type: NodeType;
+  text: string;
+  scheme?: string;
+  path: string;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isId = (v: unknown): v is string | number => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+
+/** Parse JSON; on a syntax error, `jsonc-parser` locates it (V8's messages often lack a position) for an `ImportError`. */
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const errors: ParseError[] = [];
+    parseTolerant(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors[0];
+    const where = first ? lineColumn(text, first.offset) : '1:1';
+    const what = first ? printParseErrorCode(first.error) : (error as Error).message;
+    throw new ImportError(file, where, `invalid JSON: ${what}`);
+  }
+}
+
+/** Parse AIF JSON text into pages of claims; throws `ImportError` (file and JSON path / node id) on malformed input. */
+export function importAif(text: string, options: ImportOptions): ImportResult {
+  const fail = (where: string, message: string): never => {
+    throw new ImportError(options.file, where, message);
+  };
+  const json = parseJson(text, options.file);
+  if (!isObject(json)) return fail('$', 'expected a JSON object with `nodes` and `edges`');
+  const ova = isObject(json.AIF);
+  const root = ova ? (json.AIF as Record<string, unknown>) : json;
+  const base = ova ? '$.AIF' : '$';
+  if (!Array.isArray(root.nodes)) return fail(`${base}.nodes`, 'expected an array of AIF nodes');
+  if (!Array.isArray(root.edges)) return fail(`${base}.edges`, 'expected an array of AIF edges');
+
+  const nodes = new Map<string, AifNode>();
+  root.nodes.forEach((raw: unknown, i: number) => {
+    const path = `${base}.nodes[${i}]`;
+    if (!isObject(raw)) return fail(path, 'expected a node object');
+    if (!isId(raw.nodeID)) return fail(path, 'node has no `nodeID`');
+    const id = String(raw.nodeID);
+    const type = raw.type;
+    if (typeof type !== 'string' || !(NODE_TYPES as readonly string[]).includes(type)) {
+      return fail(`${path} (node ${id})`, `unknown node type ${JSON.stringify(type)}; expected one of ${NODE_TYPES.join(', ')}`);
+    }
+    if (raw.text !== undefined && typeof raw.text !== 'string') return fail(`${path} (node ${id})`, '`text` must be a string');
+    if (nodes.has(id)) return fail(`${path} (node ${id})`, `duplicate nodeID ${id}`);
+    const scheme = typeof raw.scheme === 'string' ? raw.scheme : undefined;
+    nodes.set(id, { id, type: type as NodeType, text: (raw.text as string | undefined) ?? '', scheme, path });
+  });
+
+  const into = new Map<string, AifNode[]>();
+  const outOf = new Map<string, AifNode[]>();
+  root.edges.forEach((raw: unknown, i: number) => {
+    const path = `${base}.edges[${i}]`;
+    if (!isObject(raw)) return fail(path, 'expected an edge object');
+    const label = isId(raw.edgeID) ? ` (edge ${raw.edgeID})` : '';
+    if (!isId(raw.fromID) || !isId(raw.toID)) return fail(`${path}${label}`, 'edge needs `fromID` and `toID`');
+    const from = nodes.get(String(raw.fromID));
+    const to = nodes.get(String(raw.toID));
+    if (!from) return fail(`${path}${label}`, `edge starts at missing node ${raw.fromID}`);
+    if (!to) return fail(`${path}${label}`, `edge ends at missing node ${raw.toID}`);
+    outOf.set(from.id, [...(outOf.get(from.id) ?? []), to]);
+    into.set(to.id, [...(into.get(to.id) ?? []), from]);
+  });
+
+  // Speakers: locutions → participants, or the "Name : " prefix of the L-node text.
+  const people = new Map<string, string>();
+  if (Array.isArray(root.participants)) {
+    for (const p of root.participants) {
+      if (!isObject(p) || !isId(p.participantID)) continue;
+      const name = [p.firstname, p.surname].filter((s) => typeof s === 'string' && s.trim()).join(' ').trim();
+      if (name) people.set(String(p.participantID), name);
+    }
+  }
+  const personOf = new Map<string, string>();
+  if (Array.isArray(root.locutions)) {
+    for (const l of root.locutions) {
+      if (isObject(l) && isId(l.nodeID) && isId(l.personID)) personOf.set(String(l.nodeID), String(l.personID));
+    }
+  }
+  const speakerOf = (l: AifNode): string | undefined => {
+    const person = personOf.get(l.id);
+    if (person && people.has(person)) return people.get(person);
+    const match = /^(.+?)\s+:\s/.exec(l.text);
+    if (match) return match[1].trim();
+    return person ? `participant ${person}` : undefined;
+  };
+
+  const draft = createDraft(options);
+  const count: Record<string, number> = {};
+  const all = [...nodes.values()];
+  const isAnswering = (n: AifNode) => n.type === 'RA' && (/^answering$/i.test(n.text.trim()) || /^answering$/i.test(n.scheme ?? ''));
+  const questions = new Set(all.filter(isAnswering).flatMap((ra) => (outOf.get(ra.id) ?? []).map((n) => n.id)));
+  all.forEach((node, i) => {
+    count[node.type] = (count[node.type] ?? 0) + 1;
+    if (i % 1000 === 999) options.onProgress?.(i + 1, all.length);
+    if (node.type !== 'I') return;
+    if (!node.text.trim()) {
+      draft.skip(`I-node ${node.id}`, 'it has no text', `node ${node.id}`);
+      return;
+    }
+    const speakers = new Set<string>();
+    for (const ya of into.get(node.id) ?? []) {
+      if (ya.type !== 'YA') continue;
+      for (const l of into.get(ya.id) ?? []) {
+        const speaker = l.type === 'L' ? speakerOf(l) : undefined;
+        if (speaker) speakers.add(speaker);
+      }
+    }
+    const names = [...speakers];
+    const actor = names.length === 1 ? findActor(options.actors, names[0]) : undefined;
+    draft.addClaim(node.id, {
+      slug: node.text,
+      text: node.text,
+      kind: questions.has(node.id) ? 'question' : 'claim',
+      origin: `node ${node.id}`,
+      by: actor?.id,
+      note: names.length && !actor ? `Said by ${names.join(' and ')}.` : undefined,
+    });
+  });
+  options.onProgress?.(all.length, all.length);
+
+  const iNodes = (list: AifNode[] | undefined) => (list ?? []).filter((n) => n.type === 'I' && draft.has(n.id));
+  const at = (n: AifNode) => `node ${n.id}`;
+  /** The (premise, conclusion) pairs an RA produced, or the (source, target) pairs a CA produced. */
+  const produced = new Map<string, [string, string][]>();
+
+  for (const ra of all.filter((n) => n.type === 'RA')) {
+    const premises = iNodes(into.get(ra.id));
+    const conclusions = iNodes(outOf.get(ra.id));
+    const answering = isAnswering(ra);
+    if (!premises.length || !conclusions.length) {
+      draft.skip(`RA-node ${ra.id}${ra.text ? ` (${ra.text})` : ''}`, `it has ${premises.length ? 'no conclusion' : 'no premise'} among the I-nodes`, at(ra));
+      continue;
+    }
+    const pairs: [string, string][] = [];
+    for (const c of conclusions) {
+      for (const p of premises) {
+        if (answering) {
+          draft.answer(p.id, c.id, at(ra));
+          continue;
+        }
+        const others = premises.filter((o) => o !== p).map((o) => `“${o.text.trim()}”`);
+        const note = others.length ? `Linked premise: holds together with ${others.join(' and ')} (AIF RA ${ra.id}).` : undefined;
+        draft.relate('supports', p.id, c.id, note, at(ra));
+        pairs.push([p.id, c.id]);
+      }
+    }
+    produced.set(ra.id, pairs);
+    const odd = [...(into.get(ra.id) ?? []), ...(outOf.get(ra.id) ?? [])].filter((n) => !['I', 'YA', 'CA', 'TA'].includes(n.type));
+    for (const n of odd) draft.skip(`${n.type}-node ${n.id} linked to RA ${ra.id}`, 'only I-nodes can be premises or conclusions', at(n));
+  }
+
+  const cas = all.filter((n) => n.type === 'CA');
+  for (const ca of cas) {
+    const sources = iNodes(into.get(ca.id));
+    const targets = (outOf.get(ca.id) ?? []).filter((n) => n.type !== 'YA' && n.type !== 'TA');
+    if (!sources.length || !targets.length) {
+      draft.skip(`CA-node ${ca.id}`, `it has ${sources.length ? 'no target' : 'no attacking I-node'}`, at(ca));
+      continue;
+    }
+    const pairs: [string, string][] = [];
+    for (const t of targets.filter((t) => t.type === 'I' && draft.has(t.id))) {
+      for (const s of sources) {
+        draft.relate('attacks', s.id, t.id, undefined, at(ca));
+        pairs.push([s.id, t.id]);
+      }
+    }
+    produced.set(ca.id, pairs);
+  }
+  for (const ca of cas) {
+    const sources = iNodes(into.get(ca.id));
+    for (const t of outOf.get(ca.id) ?? []) {
+      if (t.type === 'I' || t.type === 'YA' || t.type === 'TA') continue;
+      const pairs = t.type === 'RA' || t.type === 'CA' ? (produced.get(t.id) ?? []) : [];
+      if (!pairs.length) {
+        draft.skip(`CA-node ${ca.id} → ${t.type}-node ${t.id}`, 'it does not attack a claim or an imported inference or conflict', at(ca));
+        continue;
+      }
+      for (const s of sources) for (const [from, to] of pairs) draft.undercut(s.id, from, to, undefined, at(ca));
+    }
+  }
+
+  for (const type of ['MA', 'PA'] as const) {
+    const list = all.filter((n) => n.type === type);
+    if (list.length) {
+      draft.skip(
+        `${list.length} ${type}-node${list.length > 1 ? 's' : ''} (${list.map((n) => n.id).join(', ')})`,
+        type === 'MA' ? 'rephrase (MA) has no counterpart among supports, attacks and undercuts' : 'preference (PA) has no counterpart on the site',
+      );
+    }
+  }
+  const dialogue = (['L', 'YA', 'TA'] as const).filter((t) => count[t]).map((t) => `${count[t]} ${t}`);
+  if (dialogue.length) {
+    draft.skip(`dialogue layer: ${dialogue.join(', ')} nodes`, 'the site maps claims, not dialogue; speakers are kept as `by` (known actors) or in notes');
+  }
+  const direct = all.filter((n) => n.type === 'I').flatMap((n) => iNodes(outOf.get(n.id)).map((m) => [n, m] as const));
+  for (const [a, b] of direct) draft.skip(`edge from I-node ${a.id} to I-node ${b.id}`, 'I-nodes are linked through RA or CA nodes; a direct edge has no meaning', at(a));
+
+  const title = (options.file.split(/[\\/]/).pop() ?? options.name).replace(/\.json$/i, '');
+  return singlePageResult(options, title, 'AIF', draft);
+}

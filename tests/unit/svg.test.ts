@@ -1,0 +1,118 @@
+/** The static SVG map: escaped text, one shape per claim, one marker per relation kind. */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compileGraph } from '../../src/graph/compile.ts';
+import { KIND_STYLES, RELATION_STYLES } from '../../src/graph/encoding.ts';
+import { compileSite } from '../../src/graph/index.ts';
+import type { LoadedClaim } from '../../src/graph/load.ts';
+import { layoutGraph } from '../../src/graph/layout.ts';
+import { clipToBox, escapeXml, renderMapSvg } from '../../src/graph/svg.ts';
+import type { CompiledGraph, EdgeKind } from '../../src/graph/types.ts';
+import { fullView, type MapView } from '../../src/graph/view.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const OPTIONS = { title: 'Map', description: 'The map.', idPrefix: 'm1' };
+const EVIL = `<script>alert("x")</script> & 'quoted' "text"`;
+
+const count = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].length;
+
+/** `<g …>…</g>` of one node, by id. */
+const nodeGroup = (svg: string, id: string) => new RegExp(`<g class="map-node[^"]*" data-id="${id}">.*?</g>`).exec(svg)?.[0] ?? '';
+
+describe('escapeXml', () => {
+  it('escapes the five XML specials', () => {
+    expect(escapeXml(EVIL)).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quoted&#39; &quot;text&quot;');
+  });
+
+  it('escapes ampersands first, so nothing is double-escaped', () => {
+    expect(escapeXml('&lt;')).toBe('&amp;lt;');
+  });
+});
+
+describe('clipToBox', () => {
+  const box = { x: 0, y: 0, width: 200, height: 50 };
+  it('meets the box edge on the side facing the other end', () => {
+    expect(clipToBox({ x: 0, y: 100 }, box)).toEqual({ x: 0, y: 25 });
+    expect(clipToBox({ x: -400, y: 0 }, box)).toEqual({ x: -100, y: 0 });
+    expect(clipToBox({ x: 200, y: 100 }, box)).toEqual({ x: 50, y: 25 });
+  });
+
+  it('stays at the centre for coincident points, and never overshoots a point inside', () => {
+    expect(clipToBox({ x: 0, y: 0 }, box)).toEqual({ x: 0, y: 0 });
+    expect(clipToBox({ x: 10, y: 5 }, box)).toEqual({ x: 10, y: 5 });
+  });
+});
+
+describe('renderMapSvg', () => {
+  let graph: CompiledGraph;
+  let view: MapView;
+  let svg: string;
+  beforeAll(async () => {
+    const result = await compileSite({ contentRoot: 'tests/fixtures/valid', cwd: ROOT });
+    if (!result.ok) throw new Error('valid fixture does not compile');
+    graph = result.graph;
+    view = fullView(graph);
+    svg = renderMapSvg(view, OPTIONS);
+  });
+
+  it('is one labelled svg element with balanced groups', () => {
+    expect(svg.startsWith('<svg class="map-svg" xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg.endsWith('</svg>')).toBe(true);
+    expect(svg).toContain('role="img" aria-labelledby="m1-title m1-desc"');
+    expect(svg).toContain('<title id="m1-title">Map</title><desc id="m1-desc">The map.</desc>');
+    expect(count(svg, /<g[ >]/g)).toBe(count(svg, /<\/g>/g));
+    expect(count(svg, /<text[ >]/g)).toBe(count(svg, /<\/text>/g));
+  });
+
+  it('draws exactly one shape per claim, in the kind’s shape', () => {
+    expect(count(svg, /<g class="map-node /g)).toBe(view.nodes.length);
+    expect(count(svg, /class="map-shape"/g)).toBe(view.nodes.length);
+    for (const node of view.nodes) {
+      const group = nodeGroup(svg, node.id);
+      expect(count(group, /class="map-shape"/g), node.id).toBe(1);
+      expect(group, node.id).toMatch(Array.isArray(KIND_STYLES[node.kind].shape) ? /<polygon / : /<rect /);
+      expect(group, node.id).toContain(`>${KIND_STYLES[node.kind].tag}</text>`);
+      expect(group, node.id).toContain(`kind-${node.kind}`);
+    }
+  });
+
+  it('defines one marker per relation kind, prefixed for this map', () => {
+    const kinds = Object.keys(RELATION_STYLES) as EdgeKind[];
+    expect(count(svg, /<marker /g)).toBe(kinds.length);
+    for (const kind of kinds) expect(count(svg, new RegExp(`<marker id="m1-arrow-${kind}" `, 'g')), kind).toBe(1);
+  });
+
+  it('draws every view edge as a line; arrowheads on all but the first half of an undercut relation', () => {
+    expect(count(svg, /<line class="map-edge /g)).toBe(view.edges.length);
+    for (const kind of ['supports', 'attacks', 'answers', 'undercuts'] as const) {
+      const arrows = view.edges.filter((e) => e.kind === kind && !e.id.endsWith('#1')).length;
+      expect(count(svg, new RegExp(`marker-end="url\\(#m1-arrow-${kind}\\)"`, 'g')), kind).toBe(arrows);
+    }
+    expect(count(svg, /class="map-anchor"/g)).toBe(view.anchors.length);
+  });
+
+  it('marks focus claims', () => {
+    const focused = { ...view, nodes: view.nodes.map((n) => ({ ...n, focus: n.id === 'q' })) };
+    const out = renderMapSvg(focused, OPTIONS);
+    expect(count(out, /is-focus/g)).toBe(1);
+    expect(nodeGroup(out, 'q')).toContain('is-focus');
+  });
+
+  it('escapes claim text, labels, titles and descriptions', () => {
+    const claims: LoadedClaim[] = [
+      { id: 'evil', kind: 'claim', text: EVIL, label: EVIL, supports: ['other'], attacks: [], undercuts: [], file: 'f.mdx', line: 1, lines: {} },
+      { id: 'other', kind: 'question', text: 'Fine?', supports: [], attacks: [], undercuts: [], file: 'f.mdx', line: 2, lines: {} },
+    ];
+    const compiled = compileGraph([{ file: 'f.mdx', slug: 'f', title: 'F', claims, focus: [] }], [], []);
+    const evilGraph: CompiledGraph = { ...compiled, layout: layoutGraph(compiled), diagnostics: [] };
+    const out = renderMapSvg(fullView(evilGraph), { title: EVIL, description: EVIL, idPrefix: 'e' });
+    expect(out).not.toContain('<script');
+    expect(out).not.toContain('"x"');
+    expect(out).not.toContain("'quoted'");
+    expect(out).toContain('<title>claim: &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quoted&#39; &quot;text&quot;</title>');
+    expect(out).toContain('&lt;script&gt;alert(&quot;x&quot;)');
+    // Every tag in the output is one the renderer writes.
+    const tags = new Set([...out.matchAll(/<\/?([a-zA-Z]+)/g)].map((m) => m[1]));
+    expect([...tags].sort()).toEqual(['defs', 'desc', 'g', 'line', 'marker', 'path', 'polygon', 'rect', 'svg', 'text', 'title', 'tspan']);
+  });
+});
