@@ -51,7 +51,6 @@ function nodeMarkup(node: ViewNode): string {
   const classes = `map-node kind-${node.kind}${node.focus ? ' is-focus' : ''}`;
   return (
     `<g class="${classes}" data-id="${escapeXml(node.id)}">` +
-    `<title>${escapeXml(`${style.tag.toLowerCase()}: ${node.text}`)}</title>` +
     shapeMarkup(node) +
     `<text class="map-tag" x="${node.x}" y="${r(top + 15)}">${style.tag}</text>` +
     `<text class="map-label" x="${node.x}">${lines}</text></g>`

@@ -12,6 +12,8 @@ export interface ViewRelation {
   /** Claims named in the sentence, in order (an undercut names two). */
   others: string[];
   kind: GraphEdge['kind'];
+  /** Id of the edge this sentence describes; its note, if any, is in `MapView.notes` (or `note`). */
+  edge: string;
   note?: string;
 }
 
@@ -19,6 +21,7 @@ export interface ViewNode {
   id: string;
   kind: GraphNode['kind'];
   lines: string[];
+  /** Full text; pages leave it out of their embedded data because the outline carries it. */
   text: string;
   by?: string;
   source?: string;
@@ -57,11 +60,13 @@ export interface MapView {
   anchors: ViewAnchor[];
   width: number;
   height: number;
-  /** Names of claims, actors and sources referenced by nodes, so the panel can speak in words. */
+  /** Names of claims outside this view that its relations mention (claims in it are named by their `lines`). */
   names: Record<string, string>;
   actors: Record<string, string>;
   sources: Record<string, { title: string; url?: string; publisher: string; date?: string }>;
   pages: Record<string, string>;
+  /** Relation notes by edge id, once each (both ends of a relation describe it). */
+  notes: Record<string, string>;
 }
 
 /** The claims in `focus` plus every claim one relation away (undercuts count both ends of their relation). */
@@ -101,7 +106,7 @@ function incidenceOf(edges: GraphEdge[]) {
 export function relationsOf(graph: Pick<CompiledGraph, 'edges'>, id: string): ViewRelation[] {
   const { byId: edgeById, touching } = incidenceOf(graph.edges);
   const out: ViewRelation[] = [];
-  const add = (verb: string, others: string[], edge: GraphEdge) => out.push({ verb, others, kind: edge.kind, ...(edge.note ? { note: edge.note } : {}) });
+  const add = (verb: string, others: string[], edge: GraphEdge) => out.push({ verb, others, kind: edge.kind, edge: edge.id, ...(edge.note ? { note: edge.note } : {}) });
   for (const edge of touching.get(id) ?? []) {
     if (edge.kind === 'undercuts') {
       const target = edgeById.get(edge.to);
@@ -143,7 +148,7 @@ export function buildView(graph: CompiledGraph, ids: string[], focus: string[], 
         width: s.width,
         height: s.height,
         focus: focusSet.has(n.id),
-        relations: relationsOf(graph, n.id),
+        relations: relationsOf(graph, n.id).map(({ note: _note, ...relation }) => relation),
       };
     });
   const anchored = undercutTargets(graph.edges);
@@ -166,13 +171,12 @@ export function buildView(graph: CompiledGraph, ids: string[], focus: string[], 
   for (const e of graph.edges) {
     if (e.kind === 'undercuts' && keep.has(e.from) && anchorIds.has(`anchor:${e.to}`)) edges.push({ id: e.id, kind: e.kind, source: e.from, target: `anchor:${e.to}`, ...note(e) });
   }
-  // Names of every claim a relation sentence mentions, including ones outside this view.
   const nodeById = new Map(graph.nodes.map((n) => [n.id, n]));
   const names: Record<string, string> = {};
   const pages: Record<string, string> = {};
   for (const n of nodes) {
-    for (const r of n.relations) for (const o of r.others) names[o] = nodeById.get(o)?.label ?? o;
-    names[n.id] = nodeById.get(n.id)!.label;
+    // Claims on this map are named by their own lines; only the others need a name here.
+    for (const r of n.relations) for (const o of r.others) if (!keep.has(o)) names[o] = nodeById.get(o)?.label ?? o;
     for (const o of [n.id, ...n.relations.flatMap((r) => r.others)]) {
       const page = nodeById.get(o)?.page ?? '';
       pages[page] = graph.pages.find((pg) => pg.slug === page)?.title ?? page;
@@ -185,7 +189,10 @@ export function buildView(graph: CompiledGraph, ids: string[], focus: string[], 
     const s = n.source ? graph.sources[n.source] : undefined;
     if (s) sources[s.id] = { title: s.title, publisher: s.publisher, ...(s.url ? { url: s.url } : {}), ...(s.date ? { date: s.date } : {}) };
   }
-  return { nodes, edges, anchors, width: lay.bounds.width, height: lay.bounds.height, names, actors, sources, pages };
+  const notes: Record<string, string> = {};
+  const edgeNote = new Map(graph.edges.map((e) => [e.id, e.note]));
+  for (const n of nodes) for (const r of n.relations) if (edgeNote.get(r.edge)) notes[r.edge] = edgeNote.get(r.edge)!;
+  return { nodes, edges, anchors, width: lay.bounds.width, height: lay.bounds.height, names, actors, sources, pages, notes };
 }
 
 /** The map of a docs page: its focus claims highlighted, with their direct neighbours. */

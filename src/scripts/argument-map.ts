@@ -37,6 +37,7 @@ class ArgumentMap extends HTMLElement {
     this.addEventListener('click', (event) => this.onClick(event));
     this.wireSearch();
     this.wireFilters();
+    this.wireMenus();
     this.loadCanvasWhenVisible();
 
     this.state = readState();
@@ -49,7 +50,14 @@ class ArgumentMap extends HTMLElement {
     });
   }
 
-  private name = (id: string) => this.data.view.names[id] ?? id;
+  /** A claim's full text: the page carries it once, in the outline's full (non-reference) item. */
+  private textOf(node: ViewNode): string {
+    if (node.text) return node.text;
+    const item = this.closest('.map-section')?.querySelector(`[role="treeitem"]:not(.is-ref)[data-id="${CSS.escape(node.id)}"] .outline-text`);
+    return item?.textContent?.trim() ?? node.lines.join(' ');
+  }
+
+  private name = (id: string) => this.data.view.names[id] ?? this.nodes.get(id)?.lines.join(' ') ?? id;
 
   private announce(message: string) {
     // Clear first so the same message twice is still read out.
@@ -60,6 +68,8 @@ class ArgumentMap extends HTMLElement {
   /** Select a claim everywhere: outline, canvas, panel, URL. */
   select(id: string | undefined, { from }: { from: 'outline' | 'canvas' | 'url' | 'search' }) {
     this.state.selected = id;
+    if (id) this.dataset.selected = id;
+    else delete this.dataset.selected;
     this.tree?.setSelected(id, from !== 'outline');
     this.canvas?.select(id, from !== 'canvas');
     this.renderPanel();
@@ -103,13 +113,16 @@ class ArgumentMap extends HTMLElement {
       .then(({ createCanvas }) => {
         const host = this.querySelector<HTMLElement>('[data-canvas]')!;
         const staticMap = this.querySelector<HTMLElement>('[data-static]')!;
+        const hadFocus = staticMap.contains(document.activeElement);
         host.hidden = false;
         this.canvas = createCanvas(host, this.data.view, (id) => this.select(id, { from: 'canvas' }));
-        // The interactive map takes the static drawing's place.
+        // The interactive map takes the static drawing's place (and its keyboard focus, if it had it).
         staticMap.hidden = true;
+        if (hadFocus) host.focus({ preventScroll: true });
         this.canvas.select(this.state.selected, true);
         if (this.evaluating) this.canvas.showLabels(this.labels);
         this.applyFilters();
+        this.dataset.ready = '';
         return this.canvas;
       })
       .catch((error: unknown) => {
@@ -117,6 +130,16 @@ class ArgumentMap extends HTMLElement {
         return undefined;
       });
     return this.canvasLoading;
+  }
+
+  /** Where a claim is drawn on the interactive map (viewport coordinates), once it has loaded. */
+  getNodeBox(id: string) {
+    return this.canvas?.nodeBox(id);
+  }
+
+  /** Zoom, selection and visible relations of the interactive map, once it has loaded. */
+  getCanvasState() {
+    return this.canvas?.state();
   }
 
   private renderPanel() {
@@ -130,7 +153,7 @@ class ArgumentMap extends HTMLElement {
     const claimHref = (cid: string) => `${base}claims/${encodeURIComponent(cid)}/`;
     const parts: Node[] = [
       el('p', { className: 'panel-kind' }, el('span', { className: `outline-kind kind-${node.kind}` }, node.kind), node.by ? ` by ${this.data.view.actors[node.by] ?? node.by}` : ''),
-      el('p', { className: 'panel-text' }, node.text),
+      el('p', { className: 'panel-text' }, this.textOf(node)),
     ];
     const source = node.source ? this.data.view.sources[node.source] : undefined;
     if (node.quote) parts.push(el('blockquote', { className: 'panel-quote' }, el('p', {}, node.quote)));
@@ -141,7 +164,10 @@ class ArgumentMap extends HTMLElement {
     if (node.note) parts.push(el('p', { className: 'panel-note' }, `Note: ${node.note}`));
     if (node.relations.length) {
       parts.push(
-        el('ul', { className: 'panel-relations' }, ...node.relations.map((r) => el('li', {}, `This ${node.kind} ${relationSentence(r, this.name)}`, r.note ? ` (${r.note})` : ''))),
+        el('ul', { className: 'panel-relations' }, ...node.relations.map((r) => {
+          const note = this.data.view.notes?.[r.edge];
+          return el('li', {}, `This ${node.kind} ${relationSentence(r, this.name)}`, note ? ` (${note})` : '');
+        })),
       );
     }
     if (this.evaluating) parts.push(this.choiceControls(node));
@@ -168,7 +194,9 @@ class ArgumentMap extends HTMLElement {
     const label = this.labels[node.id];
     const fieldset = el('fieldset', { className: 'panel-choice' }, el('legend', {}, 'Your view of this claim'));
     for (const [value, text] of [['accepted', 'Accept'], ['rejected', 'Reject'], ['', 'Undecided']] as const) {
-      const input = el('input', { type: 'radio', name: `choice-${node.id}`, value, checked: current === value });
+      // Built by hand: el('input', …) makes TypeScript's inference give up (TS2590).
+      const input = document.createElement('input');
+      Object.assign(input, { type: 'radio', name: `choice-${node.id}`, value, checked: current === value });
       input.dataset.action = 'choice';
       input.dataset.id = node.id;
       fieldset.append(el('label', {}, input, ` ${text}`));
@@ -233,7 +261,7 @@ class ArgumentMap extends HTMLElement {
     const count = this.querySelector<HTMLElement>('[data-search-count]')!;
     input.addEventListener('input', () => {
       const q = input.value.trim().toLowerCase();
-      const hits = q.length < 2 ? [] : this.data.view.nodes.filter((n) => `${n.text} ${n.quote ?? ''} ${n.lines.join(' ')}`.toLowerCase().includes(q)).slice(0, 8);
+      const hits = q.length < 2 ? [] : this.data.view.nodes.filter((n) => `${this.textOf(n)} ${n.quote ?? ''} ${n.lines.join(' ')}`.toLowerCase().includes(q)).slice(0, 8);
       list.hidden = hits.length === 0;
       count.textContent = q.length < 2 ? '' : `${hits.length} claim${hits.length === 1 ? '' : 's'} found`;
       list.replaceChildren(
@@ -246,6 +274,49 @@ class ArgumentMap extends HTMLElement {
           return el('li', {}, button);
         }),
       );
+      if (hits.length) this.closeMenus();
+    });
+    // The results float over the map: Escape or a click elsewhere puts them away.
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && !list.hidden) {
+        list.hidden = true;
+        event.stopPropagation();
+      }
+    });
+    document.addEventListener('click', (event) => {
+      if (!list.hidden && !(event.target as Element).closest?.('.map-search')) list.hidden = true;
+    });
+  }
+
+  private closeMenus(except?: HTMLDetailsElement) {
+    this.querySelectorAll<HTMLDetailsElement>('details.map-menu[open]').forEach((menu) => {
+      if (menu !== except) menu.open = false;
+    });
+  }
+
+  /** Filter and Download: one open at a time, closed by Escape or a click elsewhere, never off the column. */
+  private wireMenus() {
+    for (const menu of this.querySelectorAll<HTMLDetailsElement>('details.map-menu')) {
+      menu.addEventListener('toggle', () => {
+        if (!menu.open) return;
+        this.closeMenus(menu);
+        this.querySelector<HTMLElement>('[data-search-results]')!.hidden = true;
+        // Open rightwards unless that would run past the map's column; then leftwards.
+        const panel = menu.querySelector<HTMLElement>('.map-menu-panel');
+        if (!panel) return;
+        panel.classList.remove('opens-left');
+        if (panel.getBoundingClientRect().right > this.getBoundingClientRect().right) panel.classList.add('opens-left');
+      });
+      menu.addEventListener('keydown', (event) => {
+        if (event.key !== 'Escape' || !menu.open) return;
+        menu.open = false;
+        menu.querySelector('summary')?.focus();
+        event.stopPropagation();
+      });
+    }
+    document.addEventListener('click', (event) => {
+      const inside = (event.target as Element).closest?.('details.map-menu');
+      this.closeMenus((inside as HTMLDetailsElement | null) ?? undefined);
     });
   }
 

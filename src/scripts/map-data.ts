@@ -8,7 +8,8 @@ export interface MapData {
   view: MapView;
   /** Labels of the map as mapped (no reader choices), computed at build time. */
   labels: Record<string, Label>;
-  explanations: Record<string, string>;
+  /** Not embedded (computed with the labels when evaluate mode starts); kept optional for callers that have them. */
+  explanations?: Record<string, string>;
   base: string;
 }
 

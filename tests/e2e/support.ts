@@ -3,15 +3,15 @@
  * built folder under any base path on a free local port, and launch the system Chromium.
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 /** The project's default build, made by `npm test` before the browser tests run. */
 export const DIST = path.join(ROOT, 'dist');
+mkdirSync(path.join(ROOT, '.cache'), { recursive: true });
 
 export interface BuildOptions {
   contentRoot?: string;
@@ -28,8 +28,12 @@ export interface BuildResult {
 
 /** Run `astro build` with the given content and base; returns exit status and combined output. */
 export function buildSite(options: BuildOptions = {}): BuildResult {
-  const outDir = options.outDir ?? mkdtempSync(path.join(os.tmpdir(), 'argmap-build-'));
+  // Inside the project: Astro keeps a build's server chunks in <project>/.astro whatever the out dir.
+  const outDir = options.outDir ?? mkdtempSync(path.join(ROOT, '.cache', 'e2e-build-'));
   const env: NodeJS.ProcessEnv = { ...process.env, OUT_DIR: outDir };
+  // Vitest sets these for its own Vite; inherited, they would turn the child into a dev-mode build
+  // (no Pagefind) and make BASE_URL override BASE_PATH.
+  for (const name of ['BASE_URL', 'NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[name];
   if (options.contentRoot) env.CONTENT_ROOT = options.contentRoot;
   else delete env.CONTENT_ROOT;
   if (options.base) env.BASE_PATH = options.base;

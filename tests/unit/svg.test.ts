@@ -109,7 +109,7 @@ describe('renderMapSvg', () => {
     expect(out).not.toContain('<script');
     expect(out).not.toContain('"x"');
     expect(out).not.toContain("'quoted'");
-    expect(out).toContain('<title>claim: &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quoted&#39; &quot;text&quot;</title>');
+    expect(out).toContain('<title id="e-title">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quoted&#39; &quot;text&quot;</title>');
     expect(out).toContain('&lt;script&gt;alert(&quot;x&quot;)');
     // Every tag in the output is one the renderer writes.
     const tags = new Set([...out.matchAll(/<\/?([a-zA-Z]+)/g)].map((m) => m[1]));

@@ -1,0 +1,151 @@
+/**
+ * `npm run import -- <file> [--out DIR] [--name NAME] [--format argdown|aif|kialo] [--content DIR] [--force]`
+ *
+ * Converts an Argdown (.argdown/.ad), AIF (.json: AIFdb, AraucariaDB or OVA3) or Kialo (.txt starting with
+ * `Discussion Title:`) file into docs pages, validates them together with the site content (a copy of the content
+ * folder in a temporary directory, compiled with `compileSite`), and only then writes them to DIR
+ * (default `content/docs/imported/<name>`). Writes nothing on any error. Prints what was imported and everything
+ * that was skipped, with why.
+ */
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
+import { compileSite, formatDiagnostic } from '../src/graph/index.ts';
+import { checkImportName, kebab } from '../src/graph/import/common.ts';
+import { detectFormat, IMPORT_FORMATS, importAs, ImportError, pageFile, renderPage, type ImportFormat, type KnownActor } from '../src/graph/import/index.ts';
+
+const usage = 'usage: npm run import -- <file> [--out DIR] [--name NAME] [--format argdown|aif|kialo] [--content DIR] [--force]';
+const fail = (message: string, code = 1): never => {
+  console.error(message);
+  process.exit(code);
+};
+
+let parsed: ReturnType<typeof parseOptions>;
+function parseOptions() {
+  return parseArgs({
+    allowPositionals: true,
+    options: {
+      out: { type: 'string', short: 'o' },
+      name: { type: 'string' },
+      format: { type: 'string' },
+      content: { type: 'string', default: process.env.CONTENT_ROOT ?? 'content' },
+      force: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+try {
+  parsed = parseOptions();
+} catch (error) {
+  fail(`${(error as Error).message}\n${usage}`, 2);
+}
+const { values, positionals } = parsed!;
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+if (positionals.length !== 1) fail(usage, 2);
+const file = positionals[0];
+const contentDir = path.resolve(values.content!);
+
+const text = await readFile(file, 'utf8').catch((error: Error) => fail(`${file}: cannot read: ${error.message}`));
+const name = values.name ?? kebab(path.basename(file).replace(/\.[^.]+$/, ''), 8, 40);
+try {
+  checkImportName(name);
+} catch (error) {
+  fail(`${(error as Error).message}; pass --name`, 2);
+}
+const format = (values.format ?? detectFormat(file, text)) as ImportFormat | undefined;
+if (!format || !IMPORT_FORMATS.includes(format)) {
+  fail(`${file}: cannot tell the format; use .argdown/.ad, .json (AIF) or a Kialo .txt export, or pass --format ${IMPORT_FORMATS.join('|')}`, 2);
+}
+
+// Speakers become `by` only for actors the site knows.
+const actors: KnownActor[] = [];
+try {
+  const list = parseYaml(await readFile(path.join(contentDir, 'actors.yaml'), 'utf8'));
+  if (Array.isArray(list)) for (const a of list) if (typeof a?.id === 'string' && typeof a?.name === 'string') actors.push({ id: a.id, name: a.name });
+} catch {
+  // A missing or broken actors.yaml is reported by the validation below.
+}
+
+// Progress on stderr: for a terminal, or for large inputs.
+const showProgress = process.stderr.isTTY || text.length > 1_000_000;
+const onProgress = showProgress
+  ? (done: number, total: number) => {
+      const line = `  converting: ${done}/${total}`;
+      if (process.stderr.isTTY) process.stderr.write(`\r${line}${done === total ? '\n' : ''}`);
+      else process.stderr.write(`${line}\n`);
+    }
+  : undefined;
+
+let result: ReturnType<typeof importAs>;
+try {
+  result = importAs(format!, text, { name, file, actors, onProgress });
+} catch (error) {
+  if (error instanceof ImportError) fail(`✗ ${error.message}\n  nothing written.`);
+  throw error;
+}
+const { pages, report } = result!;
+
+// Where the pages go, and where they sit in the temporary copy of the content.
+const out = path.resolve(values.out ?? path.join(contentDir, 'docs', 'imported', name));
+const docsDir = path.join(contentDir, 'docs');
+const insideDocs = out.startsWith(docsDir + path.sep);
+const existing = await readdir(out).catch(() => [] as string[]);
+if (existing.length && !values.force) {
+  fail(`✗ ${path.relative(process.cwd(), out)} already exists and is not empty; remove it or pass --force to replace its pages.\n  nothing written.`);
+}
+// --force replaces only pages an earlier import wrote (they carry the marker of `singlePageResult`).
+const MARKER = 'with `npm run import`';
+const replaced = existing.filter((f) => f.endsWith('.mdx'));
+for (const f of replaced) {
+  if (!(await readFile(path.join(out, f), 'utf8')).includes(MARKER)) fail(`✗ ${path.join(out, f)} was not written by an import; refusing to replace it.\n  nothing written.`);
+}
+
+const tmp = await mkdtemp(path.join(tmpdir(), 'argmap-import-'));
+let invalid = '';
+let warningLine = '';
+try {
+  const tmpContent = path.join(tmp, 'content');
+  await cp(contentDir, tmpContent, { recursive: true });
+  // Inside docs/, check the pages where they will live; elsewhere, in a folder no existing page uses.
+  const tmpOut = insideDocs ? path.join(tmpContent, 'docs', path.relative(docsDir, out)) : path.join(tmpContent, 'docs', '.import-check', name);
+  for (const f of replaced) await rm(path.join(tmpOut, f), { force: true });
+  await mkdir(tmpOut, { recursive: true });
+  for (const page of pages) await writeFile(path.join(tmpOut, pageFile(page)), renderPage(page));
+  const checked = await compileSite({ contentRoot: 'content', cwd: tmp, layout: false });
+  if (!checked.ok) {
+    const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+    for (const d of errors.slice(0, 50)) console.error(formatDiagnostic(d));
+    if (errors.length > 50) console.error(`… and ${errors.length - 50} more`);
+    invalid = `\n✗ the imported pages do not validate with the site content in ${values.content} (${errors.length} error${errors.length === 1 ? '' : 's'}): nothing written.`;
+  } else {
+    const mine = path.relative(tmp, tmpOut).split(path.sep).join('/');
+    const warnings = checked.graph.diagnostics.filter((d) => d.file.startsWith(`${mine}/`));
+    const byCode = new Map<string, number>();
+    for (const w of warnings) byCode.set(w.code, (byCode.get(w.code) ?? 0) + 1);
+    if (warnings.length) warningLine = `  validation warnings on the imported pages: ${[...byCode].map(([c, n]) => `${c} ${n}`).join(', ')}`;
+  }
+} finally {
+  await rm(tmp, { recursive: true, force: true });
+}
+if (invalid) fail(invalid);
+
+// Validated: write.
+await mkdir(out, { recursive: true });
+for (const f of replaced) await rm(path.join(out, f));
+const list = (counts: Record<string, number>) => Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
+console.log(`✓ imported ${file} (${format}) as \`${name}\``);
+for (const page of pages) {
+  const target = path.join(out, pageFile(page));
+  await writeFile(target, renderPage(page));
+  console.log(`  wrote ${path.relative(process.cwd(), target)} (${page.claims.length} claims)`);
+}
+console.log(`  claims: ${list(report.claimsByKind)}`);
+console.log(`  relations: ${list(report.relationsByKind)}`);
+console.log(report.skipped.length ? `  skipped ${report.skipped.length}:` : '  skipped: nothing');
+for (const s of report.skipped) console.log(`    - ${s.position ? `${s.position}: ` : ''}${s.what}: ${s.why}`);
+if (warningLine) console.log(warningLine);

@@ -1,0 +1,357 @@
+/**
+ * Untrusted text is text. The injection fixture puts script, image, `javascript:` and attribute-breaking
+ * payloads in every field a contributor writes (claim text, label, note, quote, relation notes, actor
+ * name/role/description, source title/publisher/note, page description). The built site must show them
+ * literally and never run them: in every page, with the canvas loaded, a claim's panel open, a search shown
+ * and evaluate mode on; and the exports must carry them as data.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { ArgdownApplication, DataPlugin, ModelPlugin, ParserPlugin, type IArgdownRequest } from '@argdown/core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, htmlPages, launchBrowser, pagePath, ROOT, serve, type BuildOptions, type BuildResult, type Served } from './support.ts';
+
+/**
+ * `astro build` as `npm run build` runs it. Vitest puts Vite's variables (BASE_URL, MODE, DEV, PROD, SSR) and
+ * NODE_ENV=test into process.env, and a child build inherits them: BASE_URL=/ overrides BASE_PATH in every
+ * link, and NODE_ENV=test makes a development build (Starlight then ships no search). The build is synchronous,
+ * so removing them for its duration affects nothing else.
+ */
+function productionBuild(options: BuildOptions): BuildResult {
+  const keys = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'];
+  const saved = Object.fromEntries(keys.map((k) => [k, process.env[k]]));
+  for (const k of keys) delete process.env[k];
+  try {
+    return buildSite(options);
+  } finally {
+    for (const k of keys) if (saved[k] !== undefined) process.env[k] = saved[k];
+  }
+}
+
+
+const FIXTURE = path.join(ROOT, 'tests/fixtures/injection');
+
+/** The payloads the fixture uses, verbatim. */
+const PAYLOADS = {
+  script: '<script>window.__pwned=1</script>',
+  img: '<img src=x onerror="window.__pwned=1">',
+  js: 'javascript:window.__pwned=1',
+  attrDouble: '" onmouseover="window.__pwned=1',
+  attrSingle: "'><svg onload=window.__pwned=1>",
+};
+
+/** The claim whose panel the test opens on pages that show it. */
+const PAYLOAD_CLAIM = 'blind-spots';
+
+/** The export endpoints are written separately: their asserts run only once their route exists. */
+const hasRoute = (file: string) => existsSync(path.join(ROOT, 'src/pages', file));
+const HAS_GRAPH_JSON = hasRoute('graph.json.ts');
+const HAS_AIF = hasRoute('exports/graph.aif.json.ts');
+const HAS_ARGDOWN = hasRoute('exports/graph.argdown.ts');
+
+let outDir = '';
+let served: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  // Inside the project: Astro puts a build's server chunks in <cwd>/.astro when the out dir is outside the
+  // working directory, where a concurrent build would overwrite them.
+  mkdirSync(path.join(ROOT, '.cache'), { recursive: true });
+  const build = productionBuild({ contentRoot: FIXTURE, outDir: mkdtempSync(path.join(ROOT, '.cache/e2e-injection-')) });
+  outDir = build.outDir;
+  if (build.status !== 0) throw new Error(`The injection fixture did not build:\n${build.output.slice(-4000)}`);
+  served = await serve(outDir);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+describe('client scripts never parse markup', () => {
+  it('no file in src/scripts uses innerHTML, outerHTML, insertAdjacentHTML or other HTML parsers', () => {
+    const dir = path.join(ROOT, 'src/scripts');
+    const offending: string[] = [];
+    for (const name of readdirSync(dir).filter((f) => /\.[cm]?[jt]sx?$/.test(f))) {
+      // Comments may mention the sinks (to forbid them); blank them out, keeping line numbers.
+      const code = readFileSync(path.join(dir, name), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' '))
+        .replace(/(^|[^:])\/\/.*$/gm, '$1');
+      code.split('\n').forEach((line, i) => {
+        // Assignment (`.innerHTML =`), property bags (`{ innerHTML: … }` into Object.assign) and calls alike.
+        if (/\b(innerHTML|outerHTML|insertAdjacentHTML|createContextualFragment|DOMParser|srcdoc)\b|document\.write/.test(line)) {
+          offending.push(`src/scripts/${name}:${i + 1}: ${line.trim()}`);
+        }
+      });
+    }
+    expect(offending, 'build DOM with el()/textContent; content text must never be parsed as HTML').toEqual([]);
+  });
+
+  it('set:html is used only for markup the site escapes itself', () => {
+    // Each entry: file → number of `set:html` uses reviewed (MapSection: the escaped SVG and the `<`-escaped JSON).
+    const allowed: Record<string, number> = { 'src/components/MapSection.astro': 2 };
+    const found: Record<string, number> = {};
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.name.endsWith('.astro')) {
+          const n = (readFileSync(full, 'utf8').match(/set:html/g) ?? []).length;
+          if (n) found[path.relative(ROOT, full).split(path.sep).join('/')] = n;
+        }
+      }
+    };
+    walk(path.join(ROOT, 'src'));
+    expect(found, 'a new set:html needs review: does every content string in it go through escapeXml?').toEqual(allowed);
+  });
+});
+
+interface PageReport {
+  page: string;
+  problems: string[];
+}
+
+/** What the page's DOM must never contain once the payloads have been rendered. */
+async function scanDom(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    if ((window as unknown as { __pwned?: unknown }).__pwned !== undefined) problems.push('window.__pwned was set');
+    for (const el of document.querySelectorAll('*')) {
+      for (const attr of el.getAttributeNames()) {
+        if (/^on/i.test(attr)) problems.push(`<${el.localName}> has an event-handler attribute ${attr}="${el.getAttribute(attr)}"`);
+        // Any javascript: URL carrying the payload, and any javascript: link at all (Pagefind's own search form
+        // has action="javascript:void(0);", which is not content).
+        const url = el.getAttribute(attr) ?? '';
+        const jsUrl = /^(href|src|xlink:href|action|formaction)$/i.test(attr) && /^\s*javascript:/i.test(url);
+        if (jsUrl && (url.includes('__pwned') || el.localName === 'a' || el.localName === 'area' || el.localName === 'iframe')) {
+          problems.push(`<${el.localName}> has ${attr}="${el.getAttribute(attr)}"`);
+        }
+      }
+      if (el.localName === 'script' && !/json/.test(el.getAttribute('type') ?? '') && el.textContent?.includes('__pwned')) {
+        problems.push('an executable <script> contains the payload');
+      }
+      if (el.localName === 'img' && el.getAttribute('src') === 'x') problems.push('an <img src=x> element was created');
+      if (el.localName === 'svg' && el.closest('[data-static]') === null && el.hasAttribute('onload')) problems.push('an injected <svg onload> exists');
+    }
+    return problems;
+  });
+}
+
+describe('the injection fixture renders payloads as text', () => {
+  it('every page: canvas, panel, search and evaluate mode never run a payload', async () => {
+    const reports: PageReport[] = [];
+    const pages = htmlPages(outDir);
+    expect(pages.length).toBeGreaterThan(8);
+    for (const file of pages) {
+      const problems: string[] = [];
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      page.on('dialog', (dialog) => {
+        problems.push(`a ${dialog.type()} dialog fired: ${dialog.message()}`);
+        void dialog.dismiss();
+      });
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      const url = `${served.url}${pagePath(file)}`;
+      await page.goto(url, { waitUntil: 'load' });
+
+      const hasMap = (await page.locator('argument-map').count()) > 0;
+      if (hasMap) {
+        // Load the canvas: it loads when the stage scrolls into view.
+        await page.locator('[data-stage]').scrollIntoViewIfNeeded();
+        await page.locator('[data-canvas]').waitFor({ state: 'visible', timeout: 20_000 });
+
+        // Open the panel of the payload claim (or of the page's first claim) from the outline.
+        const data = await page.evaluate(() => JSON.parse(document.querySelector('[data-map-json]')!.textContent!));
+        const nodes: { id: string; text: string; lines: string[]; focus: boolean }[] = data.view.nodes;
+        const claimPageId = /^claims\/([^/]+)\//.exec(file)?.[1];
+        const wanted = claimPageId ?? (nodes.some((n) => n.id === PAYLOAD_CLAIM) ? PAYLOAD_CLAIM : nodes[0].id);
+        const node = nodes.find((n) => n.id === wanted)!;
+        await page.locator(`[data-outline] li[data-id="${wanted}"]:not(.is-ref) > .outline-row .outline-text`).first().click();
+        const panel = page.locator('[data-panel]');
+        await panel.waitFor({ state: 'visible' });
+        const panelText = await panel.locator('.panel-text').textContent();
+        if (panelText !== node.text) problems.push(`panel text ${JSON.stringify(panelText)} is not the claim text ${JSON.stringify(node.text)}`);
+        const outlineText = await page.locator(`[data-outline] li[data-id="${wanted}"]:not(.is-ref) > .outline-row .outline-text`).first().textContent();
+        if (outlineText?.trim() !== node.text) problems.push(`outline text ${JSON.stringify(outlineText)} is not the claim text`);
+        if (wanted === PAYLOAD_CLAIM) {
+          // The claim's text, label (in relation sentences) and note carry payloads: all shown verbatim.
+          for (const [where, locator] of [
+            ['outline', page.locator('[data-outline]')],
+            ['panel', panel],
+          ] as const) {
+            const hits = locator.getByText(PAYLOADS.script, { exact: false });
+            if ((await hits.count()) === 0) problems.push(`the ${where} does not show ${PAYLOADS.script} as text`);
+            else if (!(await hits.first().isVisible())) problems.push(`the ${where} has ${PAYLOADS.script} but not visibly`);
+          }
+          if ((await panel.getByText(`Note: ${PAYLOADS.attrDouble}`, { exact: false }).count()) === 0) problems.push('the panel does not show the note verbatim');
+          if ((await panel.getByText(PAYLOADS.img, { exact: false }).count()) === 0) problems.push('the panel does not show the related claim’s payload verbatim');
+        }
+        await panel.hover();
+
+        // Search for a payload word: results must show the labels as text.
+        const search = page.locator('[data-search]');
+        await search.fill('pwned');
+        const results = page.locator('[data-search-results]');
+        await results.waitFor({ state: 'visible' });
+        const resultTexts = await results.locator('button').allTextContents();
+        const expected = nodes.filter((n) => n.lines.join(' ').includes('pwned') || n.text.includes('pwned')).length;
+        if (resultTexts.length !== Math.min(8, expected)) problems.push(`search for "pwned" shows ${resultTexts.length} results, expected ${Math.min(8, expected)}`);
+        if (!resultTexts.some((t) => /[<>"']/.test(t) && t.includes('__pwned'))) problems.push(`search results do not show payload characters literally: ${JSON.stringify(resultTexts)}`);
+        await results.locator('button').first().hover();
+        await results.locator('button').first().click();
+        await panel.waitFor({ state: 'visible' });
+
+        // Evaluate mode: labels and explanations (which quote claim labels) appear, still as text.
+        await page.locator('[data-action="evaluate"]').click();
+        await expectAttribute(page, '[data-action="evaluate"]', 'aria-pressed', 'true');
+        const accept = panel.locator('.panel-choice input[value="accepted"]');
+        await accept.waitFor({ state: 'visible' });
+        await accept.check();
+        await page.locator('.panel-choice input[value="accepted"]:checked').waitFor();
+        const explanation = await panel.locator('.panel-label').textContent();
+        if (!explanation?.trim()) problems.push('evaluate mode shows no explanation');
+        const shownLabels = await page.locator('[data-outline] [data-label]:not([hidden])').count();
+        if (shownLabels === 0) problems.push('evaluate mode shows no labels in the outline');
+
+        // Hover a claim row, where attribute-breaking text would have become a handler (the DOM scan below
+        // also fails on any on* attribute, hovered or not).
+        await page.locator('[data-outline] .outline-row').first().hover();
+      }
+
+      // Actor and source fields shown on claim pages and the sources page.
+      if (file === `claims/${PAYLOAD_CLAIM}/index.html`) {
+        for (const text of ['Mark Rowley <script>window.__pwned=1</script>', 'Assistant Commissioner <img src=x onerror="window.__pwned=1">', 'Met Anti-Terror Chief <script>window.__pwned=1</script>']) {
+          if ((await page.locator('.claim-card').getByText(text, { exact: false }).count()) === 0) problems.push(`claim card does not show ${text} as text`);
+        }
+        if ((await page.locator('.claim-note').getByText(PAYLOADS.attrDouble, { exact: false }).count()) === 0) problems.push('claim note not shown verbatim');
+      }
+      if (file === 'sources/index.html') {
+        for (const text of ['Met Anti-Terror Chief <script>window.__pwned=1</script>', 'TechWeekEurope <img src=x onerror="window.__pwned=1">', "The Drum '><svg onload=window.__pwned=1>", PAYLOADS.attrDouble, PAYLOADS.js]) {
+          if ((await page.locator('.source-list').getByText(text, { exact: false }).count()) === 0) problems.push(`sources page does not show ${text} as text`);
+        }
+      }
+      if (file === 'index.html' && (await page.locator('.page-lead').getByText(PAYLOADS.img, { exact: false }).count()) === 0) {
+        problems.push('the page lead does not show its payload as text');
+      }
+
+      // Give any injected handler (onerror of a broken image, onload) time to fire.
+      await page.waitForTimeout(150);
+      problems.push(...(await scanDom(page)));
+      reports.push({ page: file, problems });
+      await context.close();
+    }
+    const failed = reports.filter((r) => r.problems.length > 0);
+    expect(failed, failed.map((r) => `${r.page}:\n  ${r.problems.join('\n  ')}`).join('\n')).toEqual([]);
+  }, 300_000);
+});
+
+describe('the site search (Pagefind) shows payloads as text', () => {
+  it('searching for a payload word lists results without running them', async () => {
+    const problems: string[] = [];
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.on('dialog', (dialog) => {
+      problems.push(`a ${dialog.type()} dialog fired: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    await page.goto(served.url, { waitUntil: 'load' });
+    await page.locator('site-search button[data-open-modal]').click();
+    const input = page.locator('site-search input[type="search"], .pagefind-ui__search-input').first();
+    await input.waitFor({ state: 'visible' });
+    await input.fill('pwned');
+    const results = page.locator('.pagefind-ui__result');
+    await results.first().waitFor({ state: 'visible', timeout: 20_000 });
+    expect(await results.count()).toBeGreaterThan(0);
+    // Pagefind shows matches in excerpts: the payload must be there as text (escaped), not as elements.
+    const excerpts = (await page.locator('.pagefind-ui__result-excerpt').allTextContents()).join(' ');
+    expect(excerpts).toContain('pwned');
+    await page.waitForTimeout(300);
+    problems.push(...(await scanDom(page)));
+    await context.close();
+    expect(problems).toEqual([]);
+  });
+});
+
+async function expectAttribute(page: Page, selector: string, name: string, value: string) {
+  await page.waitForFunction(([s, n, v]) => document.querySelector(s!)?.getAttribute(n!) === v, [selector, name, value]);
+}
+
+/** Every string anywhere in a JSON value. */
+function strings(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) value.forEach((v) => strings(v, out));
+  else if (value && typeof value === 'object') Object.values(value).forEach((v) => strings(v, out));
+  return out;
+}
+
+interface GraphJson {
+  nodes: { id: string; text: string; label: string; quote?: string; note?: string }[];
+}
+
+const fixtureGraph = (): GraphJson => JSON.parse(readFileSync(path.join(outDir, 'graph.json'), 'utf8'));
+
+describe('exports carry payloads as data', () => {
+  const expectJsonData = (file: string) => {
+    const raw = readFileSync(path.join(outDir, file), 'utf8');
+    const parsed = JSON.parse(raw);
+    const all = strings(parsed);
+    for (const payload of Object.values(PAYLOADS)) {
+      expect(all.some((s) => s.includes(payload)), `${file} should carry ${payload} inside a string`).toBe(true);
+      // In the raw bytes the payload appears only JSON-escaped (its quotes backslashed).
+      expect(raw.includes(JSON.stringify(payload).slice(1, -1)), `${file} should hold ${payload} JSON-escaped`).toBe(true);
+    }
+    expect(raw).not.toContain('" onmouseover="window');
+    return parsed;
+  };
+
+  it.skipIf(!HAS_GRAPH_JSON)('/graph.json holds the texts exactly, JSON-escaped', () => {
+    const graph = expectJsonData('graph.json') as GraphJson;
+    const q = graph.nodes.find((n) => n.id === 'q')!;
+    expect(q.text).toBe(`Should police get more access? ${PAYLOADS.script}`);
+    expect(q.label).toBe(`Access? ${PAYLOADS.img}`);
+  });
+
+  it.skipIf(!HAS_AIF)('/exports/graph.aif.json holds the texts as JSON strings', () => {
+    const aif = expectJsonData('exports/graph.aif.json') as { nodes: { nodeID: string; text: string }[] };
+    expect(aif.nodes.find((n) => n.nodeID === 'q')?.text).toBe(`Should police get more access? ${PAYLOADS.script}`);
+  });
+
+  it.skipIf(!HAS_ARGDOWN || !HAS_GRAPH_JSON)('/exports/graph.argdown parses back to the same statements: payloads are text, not syntax', () => {
+    const text = readFileSync(path.join(outDir, 'exports/graph.argdown'), 'utf8');
+    const app = new ArgdownApplication();
+    app.addPlugin(new ParserPlugin(), 'parse-input');
+    app.addPlugin(new DataPlugin(), 'build-model');
+    app.addPlugin(new ModelPlugin(), 'build-model');
+    const response = app.run({
+      input: text,
+      process: ['parse-input', 'build-model'],
+      logLevel: 'none',
+      model: { removeTagsFromText: true },
+      data: { frontMatterSettingsMode: 'ignore' },
+    } as IArgdownRequest);
+    expect(response.lexerErrors ?? [], 'Argdown lexer errors').toEqual([]);
+    expect(response.parserErrors ?? [], 'Argdown parser errors').toEqual([]);
+    const graph = fixtureGraph();
+    const statements = response.statements ?? {};
+    const args = response.arguments ?? {};
+    for (const node of graph.nodes) {
+      type Part = { text?: string; data?: Record<string, string> };
+      const holder = (statements[node.id] ?? args[node.id]) as { members?: Part[]; descriptions?: Part[]; data?: Record<string, string> } | undefined;
+      expect(holder, `claim ${node.id} is a statement or argument in the Argdown`).toBeDefined();
+      const member = holder!.members?.[0] ?? holder!.descriptions?.[0];
+      expect(member?.text?.trim(), `text of ${node.id}`).toBe(node.text.replace(/\s+/g, ' ').trim());
+      const data = member?.data ?? holder!.data;
+      if (node.label !== node.text) expect(data?.label, `label of ${node.id}`).toBe(node.label);
+      if (node.quote) expect(data?.quote, `quote of ${node.id}`).toBe(node.quote);
+      if (node.note) expect(data?.note, `note of ${node.id}`).toBe(node.note);
+    }
+    // No payload made a statement, argument or tag of its own.
+    const ids = new Set(graph.nodes.map((n) => n.id));
+    const extraStatements = Object.keys(statements).filter((id) => !ids.has(id));
+    expect(extraStatements).toEqual([]);
+    expect(Object.keys(response.tags ?? {})).toEqual([]);
+  });
+});
