@@ -16,6 +16,9 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   outDir: process.env.OUT_DIR || './dist',
+  // The content layer caches entries per cache folder: another content root gets its own, so fixture and
+  // benchmark builds never leak entries into the site's build.
+  cacheDir: process.env.CONTENT_ROOT ? `./node_modules/.astro/content-${contentRoot().replace(/[^a-zA-Z0-9]+/g, '-')}` : undefined,
   build: { inlineStylesheets: 'never' },
   // `~/components/Claim.astro` works from any MDX file, wherever CONTENT_ROOT puts it.
   vite: { resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } } },
@@ -30,6 +33,7 @@ export default defineConfig({
       editLink: { baseUrl: process.env.EDIT_BASE_URL || undefined },
       components: {
         MarkdownContent: './src/components/overrides/MarkdownContent.astro',
+        Search: './src/components/overrides/Search.astro',
       },
       customCss: ['./src/styles/map.css'],
       sidebar: buildSidebar(contentRoot()),

@@ -17,6 +17,8 @@ const LINE_HEIGHT = 16;
 const PADDING_Y = 26; // room for the kind tag above the label
 /** Undercut anchors: the small diamond in the middle of an undercut relation. */
 export const ANCHOR_SIZE = 14;
+/** Above this many claims a map is laid out page by page (see `layoutGraph`). */
+export const LARGE_GRAPH = 300;
 
 /** Greedy word wrap; words longer than a line are hard-cut. */
 export function wrapLabel(label: string, chars = LABEL_LINE_CHARS, maxLines = LABEL_MAX_LINES): string[] {
@@ -65,20 +67,29 @@ export function layoutGraph(graph: Pick<CompiledGraph, 'nodes' | 'edges'>, ids?:
   const undercuts = graph.edges.filter((e) => e.kind === 'undercuts' && keep.has(e.from) && drawnEdges.has(e.to));
   const usedAnchors = new Set(undercuts.map((e) => e.to));
 
+  const pageOf = new Map(nodes.map((n) => [n.id, n.page]));
+  // On a large map, long edges (attacks, links between pages) would make dagre insert thousands of dummy
+  // nodes; there only supports and answers within a page shape the layout, and the rest are drawn over it.
+  const large = nodes.length > LARGE_GRAPH;
+  const shapesLargeLayout = (edge: GraphEdge) => edge.kind !== 'attacks' && pageOf.get(edge.from) === pageOf.get(edge.to);
   const sizes: Layout['sizes'] = {};
   const elements: cytoscape.ElementDefinition[] = [];
   for (const node of nodes) {
     sizes[node.id] = nodeSize(node);
     elements.push({ data: { id: node.id, ...sizes[node.id] } });
   }
-  const link = (id: string, source: string, target: string) => elements.push({ data: { id: `l:${id}`, source, target } });
+  const links: [string, string][] = [];
+  const link = (id: string, source: string, target: string) => {
+    links.push([source, target]);
+    elements.push({ data: { id: `l:${id}`, source, target } });
+  };
   for (const edge of claimEdges) {
     if (anchored.has(edge.id) && usedAnchors.has(edge.id)) {
       sizes[edge.id] = { width: ANCHOR_SIZE, height: ANCHOR_SIZE };
       elements.push({ data: { id: edge.id, width: ANCHOR_SIZE, height: ANCHOR_SIZE } });
       link(`${edge.id}#1`, edge.from, edge.id);
       link(`${edge.id}#2`, edge.id, edge.to);
-    } else link(edge.id, edge.from, edge.to);
+    } else if (!large || shapesLargeLayout(edge)) link(edge.id, edge.from, edge.to);
   }
   for (const edge of undercuts) link(edge.id, edge.from, edge.to);
 
@@ -114,6 +125,7 @@ export function layoutGraph(graph: Pick<CompiledGraph, 'nodes' | 'edges'>, ids?:
       maxY = Math.max(maxY, y + height / 2);
     });
     if (nodes.length === 0) return { positions, sizes, bounds: { x: 0, y: 0, width: 0, height: 0 } };
+    if (large) return packComponents(positions, sizes, links, Object.keys(sizes));
     // Shift so the drawing starts at the origin: the same view always gets the same numbers.
     const dx = Math.round(-minX);
     const dy = Math.round(-minY);
@@ -126,4 +138,46 @@ export function layoutGraph(graph: Pick<CompiledGraph, 'nodes' | 'edges'>, ids?:
     // With styleEnabled, Cytoscape's render loop would keep Node alive.
     cy.destroy();
   }
+}
+
+/**
+ * Dagre places disconnected parts side by side in one very wide band; wrap them into rows instead, in
+ * declaration order, so a large map is roughly as wide as it is tall. Deterministic.
+ */
+function packComponents(positions: Layout['positions'], sizes: Layout['sizes'], links: [string, string][], order: string[]): Layout {
+  const parent = new Map(order.map((id) => [id, id]));
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(id, root);
+    return root;
+  };
+  for (const [a, b] of links) parent.set(find(a), find(b));
+  const groups = new Map<string, string[]>();
+  for (const id of order) groups.set(find(id), [...(groups.get(find(id)) ?? []), id]);
+  const boxes = [...groups.values()].map((ids) => {
+    const xs = ids.flatMap((id) => [positions[id].x - sizes[id].width / 2, positions[id].x + sizes[id].width / 2]);
+    const ys = ids.flatMap((id) => [positions[id].y - sizes[id].height / 2, positions[id].y + sizes[id].height / 2]);
+    return { ids, x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+  });
+  const GAP = 60;
+  const area = boxes.reduce((sum, b) => sum + (b.width + GAP) * (b.height + GAP), 0);
+  const rowWidth = Math.max(2400, Math.sqrt(area) * 1.4);
+  let x = 0;
+  let y = 0;
+  let rowHeight = 0;
+  let width = 0;
+  const out: Layout['positions'] = {};
+  for (const box of boxes) {
+    if (x > 0 && x + box.width > rowWidth) {
+      x = 0;
+      y += rowHeight + GAP;
+      rowHeight = 0;
+    }
+    for (const id of box.ids) out[id] = { x: Math.round(positions[id].x - box.x + x), y: Math.round(positions[id].y - box.y + y) };
+    x += box.width + GAP;
+    rowHeight = Math.max(rowHeight, box.height);
+    width = Math.max(width, x - GAP);
+  }
+  return { positions: out, sizes, bounds: { x: 0, y: 0, width: Math.round(width), height: Math.round(y + rowHeight) } };
 }

@@ -400,8 +400,20 @@ function build(graph: GraphLike, choices: Record<string, Choice>): Built {
   }
 
   // An inference falls with its premise: whatever attacks the premise attacks the inference too.
+  // Attackers are indexed by target (in attack order) so this is not a scan of every attack per undercut relation.
+  const attackersOf = new Map<string, string[]>();
+  const index = (a: string, b: string): void => {
+    const list = attackersOf.get(b);
+    if (list) list.push(a);
+    else attackersOf.set(b, [a]);
+  };
+  for (const [a, b] of attacks) index(a, b);
   for (const [linkId, e] of links) {
-    for (const [a, b] of [...attacks]) if (b === e.from) add(attacks, a, linkId, { kind: 'premise', premise: e.from });
+    for (const a of [...(attackersOf.get(e.from) ?? [])]) {
+      const before = attacks.length;
+      add(attacks, a, linkId, { kind: 'premise', premise: e.from });
+      if (attacks.length > before) index(a, linkId);
+    }
   }
 
   const args = [...claims, ...links.keys(), ...readers];

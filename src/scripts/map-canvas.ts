@@ -16,7 +16,14 @@ export interface MapCanvas {
   highlightChain(id: string): void;
   showLabels(labels: Record<string, Label> | undefined): void;
   png(): string;
+  /** Where a claim is drawn now, in viewport (client) coordinates; undefined if it is not on the map. */
+  nodeBox(id: string): { x: number; y: number; width: number; height: number } | undefined;
+  /** What the canvas shows now: zoom level, number of claims drawn, selected claims, visible relations per kind. */
+  state(): { zoom: number; pan: { x: number; y: number }; nodes: number; selected: string[]; visibleRelations: Record<string, number> };
 }
+
+/** Below this zoom the 12.5 px labels get too small to read; the first view never goes below it. */
+const READABLE_ZOOM = 0.9;
 
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 const cssVar = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#000';
@@ -120,13 +127,28 @@ export function createCanvas(host: HTMLElement, view: MapView, onSelect: (id: st
   });
   const focus = cy.nodes('.focus');
   const fitFocus = () => {
-    cy.fit(focus.length ? focus.closedNeighborhood() : cy.elements(), 30);
-    // Never so far out that labels cannot be read, nor bigger than life.
+    cy.stop(true);
+    const wanted = focus.length ? focus.closedNeighborhood() : cy.elements();
+    cy.fit(wanted, 30);
+    // Never bigger than life.
     if (cy.zoom() > 1) cy.zoom(1);
-    if (cy.zoom() < 0.65) cy.zoom(0.65);
-    cy.center(focus.length ? focus : cy.nodes('.kind-question, .kind-position'));
+    if (cy.zoom() >= READABLE_ZOOM) {
+      cy.center(wanted);
+      return;
+    }
+    // Too big to fit readably: show the top of the argument (conclusions sit above their reasons) at a
+    // readable size, starting from the highest claim of interest, and let the reader pan from there.
+    cy.zoom(1);
+    const anchors = focus.length ? focus : cy.nodes('.kind-question, .kind-position');
+    const pool = (anchors.length ? anchors : cy.nodes('.claim')).toArray() as cytoscape.NodeSingular[];
+    const middle = (pool.reduce((sum, n) => sum + n.position('x'), 0) / pool.length) || 0;
+    // The highest of them; among equals, the one nearest the middle.
+    const [top] = pool.sort((a, b) => a.position('y') - b.position('y') || Math.abs(a.position('x') - middle) - Math.abs(b.position('x') - middle));
+    if (!top) return;
+    cy.pan({ x: host.clientWidth / 2 - top.position('x'), y: 24 + top.height() / 2 - top.position('y') });
   };
   fitFocus();
+  let zoomTarget: number | undefined;
   cy.on('tap', 'node.claim', (event) => onSelect(event.target.id()));
   cy.on('tap', (event) => {
     if (event.target === cy) onSelect(undefined);
@@ -135,9 +157,9 @@ export function createCanvas(host: HTMLElement, view: MapView, onSelect: (id: st
   new MutationObserver(() => cy.style(stylesheet())).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 
   const animate = (opts: cytoscape.AnimationOptions & { zoom?: cytoscape.ZoomOptions; center?: cytoscape.CenterOptions }) =>
-    reducedMotion() ? cy.viewport({ zoom: (opts.zoom as { level?: number } | undefined)?.level ?? cy.zoom() }) : cy.animate(opts, { duration: 200 });
+    reducedMotion() ? cy.zoom(opts.zoom ?? cy.zoom()) : cy.animate(opts, { duration: 200 });
 
-  return {
+  const canvas: MapCanvas = {
     select(id, centre) {
       cy.elements().removeClass('selected').unselect();
       cy.elements().removeClass('chain faded');
@@ -150,7 +172,11 @@ export function createCanvas(host: HTMLElement, view: MapView, onSelect: (id: st
       }
     },
     zoom(factor) {
-      const level = Math.min(3, Math.max(0.15, cy.zoom() * factor));
+      // Quick repeated clicks each count in full: start from where a running zoom is heading.
+      const from = cy.animated() && zoomTarget !== undefined ? zoomTarget : cy.zoom();
+      const level = Math.min(3, Math.max(0.15, from * factor));
+      zoomTarget = level;
+      cy.stop(true);
       const renderedPosition = { x: host.clientWidth / 2, y: host.clientHeight / 2 };
       if (reducedMotion()) cy.zoom({ level, renderedPosition });
       else animate({ zoom: { level, renderedPosition } });
@@ -182,5 +208,41 @@ export function createCanvas(host: HTMLElement, view: MapView, onSelect: (id: st
       for (const n of view.nodes) cy.getElementById(n.id).data('label', labelFor(view, n.id, labels?.[n.id]));
     },
     png: () => cy.png({ full: true, scale: 2, bg: cssVar('--map-bg') }),
+    nodeBox(id) {
+      const node = cy.getElementById(id);
+      if (node.empty() || !node.visible()) return undefined;
+      const bb = node.renderedBoundingBox({ includeLabels: false, includeOverlays: false, includeUnderlays: false });
+      const frame = host.getBoundingClientRect();
+      return { x: frame.left + bb.x1, y: frame.top + bb.y1, width: bb.w, height: bb.h };
+    },
+    state() {
+      const visibleRelations: Record<string, number> = {};
+      cy.edges().forEach((e) => {
+        if (e.id().endsWith('#1')) return;
+        const kind = e.data('kind') as string;
+        visibleRelations[kind] = (visibleRelations[kind] ?? 0) + (e.visible() ? 1 : 0);
+      });
+      return { zoom: cy.zoom(), pan: cy.pan(), nodes: cy.nodes('.claim').length, selected: cy.nodes(':selected').map((n) => n.id()), visibleRelations };
+    },
   };
+
+  // With the map focused: arrow keys move the view, + and − zoom, 0 returns to the first view.
+  // (Claims are chosen with the keyboard in the outline, which the map's label points to.)
+  const PAN_STEP = 60;
+  const pans: Record<string, { x: number; y: number }> = {
+    ArrowLeft: { x: PAN_STEP, y: 0 },
+    ArrowRight: { x: -PAN_STEP, y: 0 },
+    ArrowUp: { x: 0, y: PAN_STEP },
+    ArrowDown: { x: 0, y: -PAN_STEP },
+  };
+  host.addEventListener('keydown', (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (pans[event.key]) cy.panBy(pans[event.key]);
+    else if (event.key === '+' || event.key === '=') canvas.zoom(1.25);
+    else if (event.key === '-' || event.key === '−') canvas.zoom(0.8);
+    else if (event.key === '0') fitFocus();
+    else return;
+    event.preventDefault();
+  });
+  return canvas;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileGraph } from '../../src/graph/compile.ts';
 import { compileSite } from '../../src/graph/index.ts';
-import { ANCHOR_SIZE, LABEL_LINE_CHARS, LABEL_MAX_LINES, layoutGraph, NODE_WIDTH, nodeSize, undercutTargets, wrapLabel } from '../../src/graph/layout.ts';
+import { ANCHOR_SIZE, LARGE_GRAPH, LABEL_LINE_CHARS, LABEL_MAX_LINES, layoutGraph, NODE_WIDTH, nodeSize, undercutTargets, wrapLabel } from '../../src/graph/layout.ts';
 import type { LoadedClaim } from '../../src/graph/load.ts';
 import type { CompiledGraph, Layout } from '../../src/graph/types.ts';
 
@@ -184,5 +184,27 @@ describe('layoutGraph on a generated 200-claim graph', () => {
 
   it('is deterministic', () => {
     expect(layoutGraph(generatedGraph(200))).toEqual(layout);
+  });
+});
+
+describe('layoutGraph on a large (packed) graph', () => {
+  const graph = generatedGraph(LARGE_GRAPH + 150);
+  let layout: Layout;
+  beforeAll(() => {
+    layout = layoutGraph(graph);
+  });
+
+  it('places every claim without overlaps, inside the bounds', () => {
+    expect(Object.keys(layout.positions)).toHaveLength(graph.nodes.length + undercutTargets(graph.edges).size);
+    expect(overlaps(boxesOf(layout, graph.nodes.map((n) => n.id)))).toEqual([]);
+    expectInsideBounds(layout);
+  });
+
+  it('wraps its parts into rows instead of one endless band', () => {
+    expect(layout.bounds.width).toBeLessThan(layout.bounds.height * 8);
+  });
+
+  it('is deterministic', () => {
+    expect(layoutGraph(generatedGraph(LARGE_GRAPH + 150))).toEqual(layout);
   });
 });
