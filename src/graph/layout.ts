@@ -93,12 +93,8 @@ export function layoutGraph(graph: Pick<CompiledGraph, 'nodes' | 'edges'>, ids?:
   }
   for (const edge of undercuts) link(edge.id, edge.from, edge.to);
 
-  const cy = cytoscape({
-    headless: true,
-    styleEnabled: true,
-    elements,
-    style: [{ selector: 'node', style: { width: 'data(width)', height: 'data(height)', shape: 'rectangle' } }],
-  });
+  const cy = layoutEngine();
+  cy.add(elements);
   try {
     cy.layout({
       name: 'dagre',
@@ -135,9 +131,34 @@ export function layoutGraph(graph: Pick<CompiledGraph, 'nodes' | 'edges'>, ids?:
     }
     return { positions, sizes, bounds: { x: 0, y: 0, width: Math.round(maxX - minX), height: Math.round(maxY - minY) } };
   } finally {
-    // With styleEnabled, Cytoscape's render loop would keep Node alive.
-    cy.destroy();
+    cy.elements().remove();
+    releaseLayoutEngine();
   }
+}
+
+/**
+ * One headless Cytoscape for every layout of a build: creating one costs more than laying out a small
+ * map, and a build lays out a map per page and per claim. It is destroyed once layouts stop, because
+ * with styles enabled its render loop would keep Node alive.
+ */
+let engine: cytoscape.Core | undefined;
+let idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+function layoutEngine(): cytoscape.Core {
+  clearTimeout(idleTimer);
+  engine ??= cytoscape({
+    headless: true,
+    styleEnabled: true,
+    style: [{ selector: 'node', style: { width: 'data(width)', height: 'data(height)', shape: 'rectangle' } }],
+  });
+  return engine;
+}
+
+function releaseLayoutEngine(): void {
+  idleTimer = setTimeout(() => {
+    engine?.destroy();
+    engine = undefined;
+  }, 100);
 }
 
 /**
