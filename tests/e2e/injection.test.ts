@@ -145,6 +145,9 @@ describe('the injection fixture renders payloads as text', () => {
     const reports: PageReport[] = [];
     const pages = htmlPages(outDir);
     expect(pages.length).toBeGreaterThan(8);
+    // Claim texts from the site's own graph export: pages leave full texts out of their map data (the outline has them).
+    const graphExport: { nodes: { id: string; text: string }[] } = await (await fetch(`${served.url}graph.json`)).json();
+    const textOf = new Map(graphExport.nodes.map((n) => [n.id, n.text]));
     for (const file of pages) {
       const problems: string[] = [];
       const context = await browser.newContext();
@@ -165,7 +168,7 @@ describe('the injection fixture renders payloads as text', () => {
 
         // Open the panel of the payload claim (or of the page's first claim) from the outline.
         const data = await page.evaluate(() => JSON.parse(document.querySelector('[data-map-json]')!.textContent!));
-        const nodes: { id: string; text: string; lines: string[]; focus: boolean }[] = data.view.nodes;
+        const nodes: { id: string; text: string; lines: string[]; focus: boolean }[] = data.view.nodes.map((n: { id: string }) => ({ ...n, text: textOf.get(n.id) }));
         const claimPageId = /^claims\/([^/]+)\//.exec(file)?.[1];
         const wanted = claimPageId ?? (nodes.some((n) => n.id === PAYLOAD_CLAIM) ? PAYLOAD_CLAIM : nodes[0].id);
         const node = nodes.find((n) => n.id === wanted)!;
