@@ -1,0 +1,84 @@
+/**
+ * The Argdown comparison: install `@argdown/cli@2.0.0` into a temporary folder (never the project's
+ * dependencies), with `@argdown/markdown-it-plugin` pinned to 1.7.7 by an npm override, and time
+ * `argdown map -f svg` on a file, with a time limit.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const ARGDOWN_VERSION = '2.0.0';
+
+export interface ArgdownInstall {
+  ok: boolean;
+  dir: string;
+  bin: string;
+  message: string;
+  reused: boolean;
+}
+
+/** Install (or reuse an earlier install in the same temporary folder). */
+export function installArgdown(): ArgdownInstall {
+  const dir = path.join(os.tmpdir(), `argmap-bench-argdown-${ARGDOWN_VERSION}`);
+  const bin = path.join(dir, 'node_modules/.bin/argdown');
+  const installed = path.join(dir, 'node_modules/@argdown/cli/package.json');
+  if (existsSync(bin) && existsSync(installed) && JSON.parse(readFileSync(installed, 'utf8')).version === ARGDOWN_VERSION) {
+    return { ok: true, dir, bin, message: `reused ${dir}`, reused: true };
+  }
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify({ name: 'argmap-bench-argdown', private: true, overrides: { '@argdown/markdown-it-plugin': '1.7.7' } }, null, 2),
+  );
+  const run = spawnSync('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', `@argdown/cli@${ARGDOWN_VERSION}`], { encoding: 'utf8' });
+  if (run.status !== 0 || !existsSync(bin)) {
+    return { ok: false, dir, bin, message: `npm install failed (exit ${run.status}): ${(run.stderr || run.stdout).trim().split('\n').slice(-3).join(' ')}`, reused: false };
+  }
+  return { ok: true, dir, bin, message: `installed into ${dir}`, reused: false };
+}
+
+export interface ArgdownRun {
+  status: 'ok' | 'failed' | 'timeout';
+  wallMs: number;
+  svgBytes?: number;
+  svgNodes?: number;
+  svgEdges?: number;
+  message: string;
+}
+
+/** `argdown map -f svg <file> <outDir>`; wall time of the whole command, Node start-up included. */
+export function runArgdown(bin: string, file: string, outDir: string, timeoutMs: number): Promise<ArgdownRun> {
+  rmSync(outDir, { recursive: true, force: true });
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(bin, ['map', '-f', 'svg', file, outDir], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }, timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const wallMs = performance.now() - started;
+      const svg = existsSync(outDir) ? readdirSync(outDir).find((f) => f.endsWith('.svg')) : undefined;
+      const text = svg ? readFileSync(path.join(outDir, svg), 'utf8') : '';
+      const clean = output.replace(/\u001b\[[0-9;]*m/g, '');
+      const parserErrors = /error/i.test(clean.replace(/TypeError: createArgdownPlugin[\s\S]*$/, ''));
+      resolve({
+        status: timedOut ? 'timeout' : code === 0 && svg ? 'ok' : 'failed',
+        wallMs,
+        ...(svg ? { svgBytes: Buffer.byteLength(text), svgNodes: (text.match(/class="node"/g) ?? []).length, svgEdges: (text.match(/class="edge"/g) ?? []).length } : {}),
+        message: timedOut ? 'did not finish in time' : parserErrors ? clean.trim().split('\n').slice(0, 3).join(' ') : clean.trim().split('\n')[0] ?? '',
+      });
+    });
+  });
+}
