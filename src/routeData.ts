@@ -3,6 +3,7 @@
  * git dates for src/content/docs). Same commit, same dates: the build stays deterministic.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 
 const cache = new Map<string, Date | undefined>();
@@ -24,5 +25,6 @@ function lastCommitDate(file: string): Date | undefined {
 export const onRequest = defineRouteMiddleware((context) => {
   const route = context.locals.starlightRoute;
   const file = route.entry.filePath;
-  if (!route.lastUpdated && file && !file.startsWith('..') && !file.startsWith('/')) route.lastUpdated = lastCommitDate(file);
+  // Pages made with <StarlightPage> (the map, claim permalinks) carry made-up paths: no git call for those.
+  if (!route.lastUpdated && file && !file.startsWith('..') && !file.startsWith('/') && existsSync(file)) route.lastUpdated = lastCommitDate(file);
 });

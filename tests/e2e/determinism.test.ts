@@ -10,24 +10,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } f
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, ROOT, type BuildOptions, type BuildResult } from './support.ts';
+import { buildSite, ROOT } from './support.ts';
 
-/**
- * `astro build` as `npm run build` runs it. Vitest puts Vite's variables (BASE_URL, MODE, DEV, PROD, SSR) and
- * NODE_ENV=test into process.env, and a child build inherits them: BASE_URL=/ overrides BASE_PATH in every
- * link, and NODE_ENV=test makes a development build (Starlight then ships no search). The build is synchronous,
- * so removing them for its duration affects nothing else.
- */
-function productionBuild(options: BuildOptions): BuildResult {
-  const keys = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'];
-  const saved = Object.fromEntries(keys.map((k) => [k, process.env[k]]));
-  for (const k of keys) delete process.env[k];
-  try {
-    return buildSite(options);
-  } finally {
-    for (const k of keys) if (saved[k] !== undefined) process.env[k] = saved[k];
-  }
-}
 
 
 const temp: string[] = [];
@@ -90,7 +74,7 @@ describe('site build is deterministic', () => {
   let second = '';
   beforeAll(() => {
     for (const dir of [tempDir('argmap-det-a-'), tempDir('argmap-det-b-')]) {
-      const build = productionBuild({ outDir: dir });
+      const build = buildSite({ outDir: dir });
       if (build.status !== 0) throw new Error(`build into ${dir} failed:\n${build.output.slice(-4000)}`);
       if (!first) first = dir;
       else second = dir;

@@ -10,24 +10,8 @@ import path from 'node:path';
 import { ArgdownApplication, DataPlugin, ModelPlugin, ParserPlugin, type IArgdownRequest } from '@argdown/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, htmlPages, launchBrowser, pagePath, ROOT, serve, type BuildOptions, type BuildResult, type Served } from './support.ts';
+import { buildSite, htmlPages, launchBrowser, pagePath, ROOT, serve, type Served } from './support.ts';
 
-/**
- * `astro build` as `npm run build` runs it. Vitest puts Vite's variables (BASE_URL, MODE, DEV, PROD, SSR) and
- * NODE_ENV=test into process.env, and a child build inherits them: BASE_URL=/ overrides BASE_PATH in every
- * link, and NODE_ENV=test makes a development build (Starlight then ships no search). The build is synchronous,
- * so removing them for its duration affects nothing else.
- */
-function productionBuild(options: BuildOptions): BuildResult {
-  const keys = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'];
-  const saved = Object.fromEntries(keys.map((k) => [k, process.env[k]]));
-  for (const k of keys) delete process.env[k];
-  try {
-    return buildSite(options);
-  } finally {
-    for (const k of keys) if (saved[k] !== undefined) process.env[k] = saved[k];
-  }
-}
 
 
 const FIXTURE = path.join(ROOT, 'tests/fixtures/injection');
@@ -58,7 +42,7 @@ beforeAll(async () => {
   // Inside the project: Astro puts a build's server chunks in <cwd>/.astro when the out dir is outside the
   // working directory, where a concurrent build would overwrite them.
   mkdirSync(path.join(ROOT, '.cache'), { recursive: true });
-  const build = productionBuild({ contentRoot: FIXTURE, outDir: mkdtempSync(path.join(ROOT, '.cache/e2e-injection-')) });
+  const build = buildSite({ contentRoot: FIXTURE, outDir: mkdtempSync(path.join(ROOT, '.cache/e2e-injection-')) });
   outDir = build.outDir;
   if (build.status !== 0) throw new Error(`The injection fixture did not build:\n${build.output.slice(-4000)}`);
   served = await serve(outDir);

@@ -11,24 +11,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } fr
 import path from 'node:path';
 import { Config, HtmlValidate, Parser, type ConfigData, type HtmlElement } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, DIST as DEFAULT_DIST, htmlPages, pagePath, ROOT, type BuildOptions, type BuildResult } from './support.ts';
+import { buildSite, DIST as DEFAULT_DIST, htmlPages, pagePath, ROOT } from './support.ts';
 
-/**
- * `astro build` as `npm run build` runs it. Vitest puts Vite's variables (BASE_URL, MODE, DEV, PROD, SSR) and
- * NODE_ENV=test into process.env, and a child build inherits them: BASE_URL=/ overrides BASE_PATH in every
- * link, and NODE_ENV=test makes a development build (Starlight then ships no search). The build is synchronous,
- * so removing them for its duration affects nothing else.
- */
-function productionBuild(options: BuildOptions): BuildResult {
-  const keys = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'];
-  const saved = Object.fromEntries(keys.map((k) => [k, process.env[k]]));
-  for (const k of keys) delete process.env[k];
-  try {
-    return buildSite(options);
-  } finally {
-    for (const k of keys) if (saved[k] !== undefined) process.env[k] = saved[k];
-  }
-}
 
 
 /** The default build to check: dist/, or another folder built the same way (E2E_DIST). */
@@ -242,7 +226,7 @@ describe('sub-path build (base /debate/, site https://example.org)', () => {
     // Inside the project: Astro puts a build's server chunks in <cwd>/.astro when the out dir is outside the
     // working directory, where a concurrent build would overwrite them.
     mkdirSync(path.join(ROOT, '.cache'), { recursive: true });
-    const result = productionBuild({ base: build.base, site: build.site, outDir: mkdtempSync(path.join(ROOT, '.cache/e2e-links-')) });
+    const result = buildSite({ base: build.base, site: build.site, outDir: mkdtempSync(path.join(ROOT, '.cache/e2e-links-')) });
     build.dir = result.outDir;
     if (result.status !== 0) throw new Error(`the sub-path build failed:\n${result.output.slice(-4000)}`);
     site = new Site(build, await parser());

@@ -1,28 +1,12 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileSite, formatDiagnostic } from '../../src/graph/index.ts';
 import { importAif } from '../../src/graph/import/aif.ts';
 import { ImportError, type ImportResult } from '../../src/graph/import/types.ts';
-import { pageFile, renderPage } from '../../src/graph/import/write.ts';
+import { validationErrors } from './import-support.ts';
 
 const TESTDATA = path.resolve(import.meta.dirname, '../../../shared/testdata/aif');
 
-async function validationErrors(result: ImportResult, name: string): Promise<string[]> {
-  const root = await mkdtemp(path.join(tmpdir(), 'import-aif-'));
-  try {
-    await writeFile(path.join(root, 'actors.yaml'), '[]\n');
-    await writeFile(path.join(root, 'sources.yaml'), '[]\n');
-    const dir = path.join(root, 'docs', 'imported', name);
-    await mkdir(dir, { recursive: true });
-    for (const page of result.pages) await writeFile(path.join(dir, pageFile(page)), renderPage(page));
-    const compiled = await compileSite({ contentRoot: root, layout: false });
-    return compiled.ok ? [] : compiled.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
-  } finally {
-    await rm(root, { recursive: true, force: true });
-  }
-}
 
 /** Relations as `kind:<node id>-><node id>` (undercuts: `undercuts:<by>|<from>-><to>`), by AIF node ids. */
 function importedRelations(result: ImportResult): string[] {
