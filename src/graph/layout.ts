@@ -4,6 +4,7 @@
  */
 import cytoscape from 'cytoscape';
 import dagre from 'cytoscape-dagre';
+import { edgesNear, indexGraph, inGraphOrder } from './graph-index.ts';
 import type { CompiledGraph, GraphEdge, GraphNode, Layout } from './types.ts';
 
 cytoscape.use(dagre);
@@ -49,22 +50,19 @@ export function nodeSize(node: Pick<GraphNode, 'label'>) {
   return { width: NODE_WIDTH, height: wrapLabel(node.label).length * LINE_HEIGHT + PADDING_Y };
 }
 
-/** Ids of the edges that some undercut targets: each gets an anchor node in the drawing. */
-export function undercutTargets(edges: GraphEdge[]): Set<string> {
-  return new Set(edges.filter((e) => e.kind === 'undercuts').map((e) => e.to));
-}
-
 /**
  * Lay out the claims `ids` (all claims when omitted) with the edges among them.
  * An edge that is undercut is drawn through an anchor node, so the undercut has something to point at.
  */
 export function layoutGraph(graph: Pick<CompiledGraph, 'nodes' | 'edges'>, ids?: Iterable<string>): Layout {
-  const keep = new Set(ids ?? graph.nodes.map((n) => n.id));
-  const nodes = graph.nodes.filter((n) => keep.has(n.id));
-  const claimEdges = graph.edges.filter((e) => e.kind !== 'undercuts' && keep.has(e.from) && keep.has(e.to));
-  const anchored = undercutTargets(graph.edges);
+  const index = indexGraph(graph);
+  const nodes = ids ? inGraphOrder(index, ids).map((id) => index.nodeById.get(id)!) : graph.nodes;
+  const keep = new Set(nodes.map((n) => n.id));
+  const nearby = ids ? edgesNear(index, keep) : graph.edges;
+  const claimEdges = nearby.filter((e) => e.kind !== 'undercuts' && keep.has(e.from) && keep.has(e.to));
+  const anchored = index.undercutTargets;
   const drawnEdges = new Set(claimEdges.map((e) => e.id));
-  const undercuts = graph.edges.filter((e) => e.kind === 'undercuts' && keep.has(e.from) && drawnEdges.has(e.to));
+  const undercuts = nearby.filter((e) => e.kind === 'undercuts' && keep.has(e.from) && drawnEdges.has(e.to));
   const usedAnchors = new Set(undercuts.map((e) => e.to));
 
   const pageOf = new Map(nodes.map((n) => [n.id, n.page]));

@@ -2,7 +2,8 @@
  * Views: the part of the graph one map shows (a page's claims and their neighbours, one claim and its
  * neighbours, or everything), laid out on its own and flattened into what the browser needs.
  */
-import { layoutGraph, undercutTargets, wrapLabel } from './layout.ts';
+import { edgesNear, indexGraph, inGraphOrder } from './graph-index.ts';
+import { layoutGraph, wrapLabel } from './layout.ts';
 import type { CompiledGraph, GraphEdge, GraphNode, Layout } from './types.ts';
 export { viewEdges, relationSentence } from './view-shared.ts';
 
@@ -35,7 +36,9 @@ export interface ViewNode {
   height: number;
   /** Highlighted: one of the claims this view is about. */
   focus: boolean;
+  /** Relations with claims on this map; `offMap` counts the others, which the claim's own page lists. */
   relations: ViewRelation[];
+  offMap?: number;
 }
 
 export interface ViewEdge {
@@ -60,8 +63,6 @@ export interface MapView {
   anchors: ViewAnchor[];
   width: number;
   height: number;
-  /** Names of claims outside this view that its relations mention (claims in it are named by their `lines`). */
-  names: Record<string, string>;
   actors: Record<string, string>;
   sources: Record<string, { title: string; url?: string; publisher: string; date?: string }>;
   pages: Record<string, string>;
@@ -71,40 +72,19 @@ export interface MapView {
 
 /** The claims in `focus` plus every claim one relation away (undercuts count both ends of their relation). */
 export function neighbourhood(graph: Pick<CompiledGraph, 'nodes' | 'edges'>, focus: string[]): string[] {
+  const index = indexGraph(graph);
   const keep = new Set(focus);
-  const edgeById = new Map(graph.edges.map((e) => [e.id, e]));
-  for (const edge of graph.edges) {
-    const target = edge.kind === 'undercuts' ? edgeById.get(edge.to) : undefined;
-    const ends = target ? [edge.from, target.from, target.to] : [edge.from, edge.to];
-    if (ends.some((id) => focus.includes(id))) ends.forEach((id) => keep.add(id));
+  for (const edge of edgesNear(index, focus)) {
+    const target = edge.kind === 'undercuts' ? index.edgeById.get(edge.to) : undefined;
+    for (const id of target ? [edge.from, target.from, target.to] : [edge.from, edge.to]) keep.add(id);
   }
   // Keep graph order so the same view always lays out the same way.
-  return graph.nodes.filter((n) => keep.has(n.id)).map((n) => n.id);
-}
-
-/** Edges touching each claim (undercuts also touch their target relation's source), built once per edge list. */
-const incidence = new WeakMap<GraphEdge[], { byId: Map<string, GraphEdge>; touching: Map<string, GraphEdge[]> }>();
-function incidenceOf(edges: GraphEdge[]) {
-  let index = incidence.get(edges);
-  if (!index) {
-    const byId = new Map(edges.map((e) => [e.id, e]));
-    const touching = new Map<string, GraphEdge[]>();
-    const add = (id: string, e: GraphEdge) => touching.set(id, [...(touching.get(id) ?? []), e]);
-    for (const e of edges) {
-      add(e.from, e);
-      const target = e.kind === 'undercuts' ? byId.get(e.to) : undefined;
-      if (target) add(target.from, e);
-      else if (e.kind !== 'undercuts') add(e.to, e);
-    }
-    index = { byId, touching };
-    incidence.set(edges, index);
-  }
-  return index;
+  return inGraphOrder(index, keep);
 }
 
 /** Every relation of a claim, worded from its side. */
 export function relationsOf(graph: Pick<CompiledGraph, 'edges'>, id: string): ViewRelation[] {
-  const { byId: edgeById, touching } = incidenceOf(graph.edges);
+  const { edgeById, touching } = indexGraph(graph);
   const out: ViewRelation[] = [];
   const add = (verb: string, others: string[], edge: GraphEdge) => out.push({ verb, others, kind: edge.kind, edge: edge.id, ...(edge.note ? { note: edge.note } : {}) });
   for (const edge of touching.get(id) ?? []) {
@@ -123,42 +103,47 @@ export function relationsOf(graph: Pick<CompiledGraph, 'edges'>, id: string): Vi
   return out;
 }
 
-/** Build the data one map needs: nodes with positions, edges (split at undercut anchors), names. */
+/** Build the data one map needs: nodes with positions and their relations in words, edges (split at undercut anchors). */
 export function buildView(graph: CompiledGraph, ids: string[], focus: string[], layout?: Layout): MapView {
+  const index = indexGraph(graph);
   const lay = layout ?? layoutGraph(graph, ids);
-  const keep = new Set(ids);
+  const kept = inGraphOrder(index, ids);
+  const keep = new Set(kept);
   const focusSet = new Set(focus);
-  const nodes = graph.nodes
-    .filter((n) => keep.has(n.id))
-    .map((n): ViewNode => {
-      const p = lay.positions[n.id];
-      const s = lay.sizes[n.id];
-      return {
-        id: n.id,
-        kind: n.kind,
-        lines: wrapLabel(n.label),
-        text: n.text,
-        ...(n.by ? { by: n.by } : {}),
-        ...(n.source ? { source: n.source } : {}),
-        ...(n.quote ? { quote: n.quote } : {}),
-        ...(n.note ? { note: n.note } : {}),
-        page: n.page,
-        x: p.x,
-        y: p.y,
-        width: s.width,
-        height: s.height,
-        focus: focusSet.has(n.id),
-        relations: relationsOf(graph, n.id).map(({ note: _note, ...relation }) => relation),
-      };
-    });
-  const anchored = undercutTargets(graph.edges);
+  const nodes = kept.map((id): ViewNode => {
+    const n = index.nodeById.get(id)!;
+    const p = lay.positions[n.id];
+    const s = lay.sizes[n.id];
+    const relations = relationsOf(graph, n.id);
+    // Only relations among claims on this map travel with it, so a map's data grows with the map, not the graph.
+    const onMap = relations.filter((r) => r.others.every((o) => keep.has(o)));
+    return {
+      id: n.id,
+      kind: n.kind,
+      lines: wrapLabel(n.label),
+      text: n.text,
+      ...(n.by ? { by: n.by } : {}),
+      ...(n.source ? { source: n.source } : {}),
+      ...(n.quote ? { quote: n.quote } : {}),
+      ...(n.note ? { note: n.note } : {}),
+      page: n.page,
+      x: p.x,
+      y: p.y,
+      width: s.width,
+      height: s.height,
+      focus: focusSet.has(n.id),
+      relations: onMap.map(({ note: _note, ...relation }) => relation),
+      ...(onMap.length < relations.length ? { offMap: relations.length - onMap.length } : {}),
+    };
+  });
+  const nearby = edgesNear(index, kept);
   const anchors: ViewAnchor[] = [];
   const edges: ViewEdge[] = [];
   const note = (e: GraphEdge) => (e.note ? { note: e.note } : {});
-  for (const e of graph.edges) {
+  for (const e of nearby) {
     if (e.kind === 'undercuts') continue;
     if (!keep.has(e.from) || !keep.has(e.to)) continue;
-    const anchor = anchored.has(e.id) ? lay.positions[e.id] : undefined;
+    const anchor = index.undercutTargets.has(e.id) ? lay.positions[e.id] : undefined;
     if (anchor) {
       // Node and edge ids share one namespace in Cytoscape, so the anchor gets its own.
       const anchorId = `anchor:${e.id}`;
@@ -168,20 +153,12 @@ export function buildView(graph: CompiledGraph, ids: string[], focus: string[], 
     } else edges.push({ id: e.id, kind: e.kind, source: e.from, target: e.to, ...note(e) });
   }
   const anchorIds = new Set(anchors.map((a) => a.id));
-  for (const e of graph.edges) {
+  for (const e of nearby) {
     if (e.kind === 'undercuts' && keep.has(e.from) && anchorIds.has(`anchor:${e.to}`)) edges.push({ id: e.id, kind: e.kind, source: e.from, target: `anchor:${e.to}`, ...note(e) });
   }
-  const nodeById = new Map(graph.nodes.map((n) => [n.id, n]));
-  const names: Record<string, string> = {};
+  const pageTitles = new Map(graph.pages.map((pg) => [pg.slug, pg.title]));
   const pages: Record<string, string> = {};
-  for (const n of nodes) {
-    // Claims on this map are named by their own lines; only the others need a name here.
-    for (const r of n.relations) for (const o of r.others) if (!keep.has(o)) names[o] = nodeById.get(o)?.label ?? o;
-    for (const o of [n.id, ...n.relations.flatMap((r) => r.others)]) {
-      const page = nodeById.get(o)?.page ?? '';
-      pages[page] = graph.pages.find((pg) => pg.slug === page)?.title ?? page;
-    }
-  }
+  for (const n of nodes) pages[n.page] = pageTitles.get(n.page) ?? n.page;
   const actors: MapView['actors'] = {};
   const sources: MapView['sources'] = {};
   for (const n of nodes) {
@@ -190,9 +167,8 @@ export function buildView(graph: CompiledGraph, ids: string[], focus: string[], 
     if (s) sources[s.id] = { title: s.title, publisher: s.publisher, ...(s.url ? { url: s.url } : {}), ...(s.date ? { date: s.date } : {}) };
   }
   const notes: Record<string, string> = {};
-  const edgeNote = new Map(graph.edges.map((e) => [e.id, e.note]));
-  for (const n of nodes) for (const r of n.relations) if (edgeNote.get(r.edge)) notes[r.edge] = edgeNote.get(r.edge)!;
-  return { nodes, edges, anchors, width: lay.bounds.width, height: lay.bounds.height, names, actors, sources, pages, notes };
+  for (const n of nodes) for (const r of n.relations) if (index.edgeById.get(r.edge)?.note) notes[r.edge] = index.edgeById.get(r.edge)!.note!;
+  return { nodes, edges, anchors, width: lay.bounds.width, height: lay.bounds.height, actors, sources, pages, notes };
 }
 
 /** The map of a docs page: its focus claims highlighted, with their direct neighbours. */

@@ -57,7 +57,7 @@ class ArgumentMap extends HTMLElement {
     return item?.textContent?.trim() ?? node.lines.join(' ');
   }
 
-  private name = (id: string) => this.data.view.names[id] ?? this.nodes.get(id)?.lines.join(' ') ?? id;
+  private name = (id: string) => this.nodes.get(id)?.lines.join(' ') ?? id;
 
   private announce(message: string) {
     // Clear first so the same message twice is still read out.
@@ -169,6 +169,11 @@ class ArgumentMap extends HTMLElement {
           return el('li', {}, `This ${node.kind} ${relationSentence(r, this.name)}`, note ? ` (${note})` : '');
         })),
       );
+    }
+    if (node.offMap) {
+      const n = node.offMap;
+      const text = node.relations.length ? `It has ${n} more ${n === 1 ? 'relation' : 'relations'} with claims not on this map: ` : `${n === 1 ? 'Its relation is' : `Its ${n} relations are`} with claims not on this map: `;
+      parts.push(el('p', { className: 'panel-more' }, text, el('a', { href: claimHref(node.id) }, n === 1 ? 'see it on its page' : 'see them on its page'), '.'));
     }
     if (this.evaluating) parts.push(this.choiceControls(node));
     const page = this.data.view.pages[node.page] ?? node.page;

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileGraph } from '../../src/graph/compile.ts';
 import { compileSite } from '../../src/graph/index.ts';
-import { ANCHOR_SIZE, LARGE_GRAPH, LABEL_LINE_CHARS, LABEL_MAX_LINES, layoutGraph, NODE_WIDTH, nodeSize, undercutTargets, wrapLabel } from '../../src/graph/layout.ts';
+import { ANCHOR_SIZE, LARGE_GRAPH, LABEL_LINE_CHARS, LABEL_MAX_LINES, layoutGraph, NODE_WIDTH, nodeSize, wrapLabel } from '../../src/graph/layout.ts';
+import { indexGraph } from '../../src/graph/graph-index.ts';
 import type { LoadedClaim } from '../../src/graph/load.ts';
 import type { CompiledGraph, Layout } from '../../src/graph/types.ts';
 
@@ -127,7 +128,7 @@ describe('layoutGraph on the valid fixture', () => {
 
   it('places every claim and one anchor per undercut relation', () => {
     const layout = layoutGraph(graph);
-    const anchors = [...undercutTargets(graph.edges)];
+    const anchors = [...indexGraph(graph).undercutTargets];
     expect(anchors).toEqual(['supports:blind-spots->more-access']);
     expect(Object.keys(layout.positions).sort()).toEqual([...graph.nodes.map((n) => n.id), ...anchors].sort());
     expect(layout.sizes[anchors[0]]).toEqual({ width: ANCHOR_SIZE, height: ANCHOR_SIZE });
@@ -177,7 +178,7 @@ describe('layoutGraph on a generated 200-claim graph', () => {
   });
 
   it('places every claim without overlaps', () => {
-    expect(Object.keys(layout.positions)).toHaveLength(200 + undercutTargets(graph.edges).size);
+    expect(Object.keys(layout.positions)).toHaveLength(200 + indexGraph(graph).undercutTargets.size);
     expect(overlaps(boxesOf(layout, graph.nodes.map((n) => n.id)))).toEqual([]);
     expectInsideBounds(layout);
   });
@@ -195,7 +196,7 @@ describe('layoutGraph on a large (packed) graph', () => {
   });
 
   it('places every claim without overlaps, inside the bounds', () => {
-    expect(Object.keys(layout.positions)).toHaveLength(graph.nodes.length + undercutTargets(graph.edges).size);
+    expect(Object.keys(layout.positions)).toHaveLength(graph.nodes.length + indexGraph(graph).undercutTargets.size);
     expect(overlaps(boxesOf(layout, graph.nodes.map((n) => n.id)))).toEqual([]);
     expectInsideBounds(layout);
   });

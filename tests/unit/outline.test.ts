@@ -7,7 +7,7 @@ import type { LoadedClaim } from '../../src/graph/load.ts';
 import { buildOutline, type OutlineItem } from '../../src/graph/outline.ts';
 import type { CompiledGraph, Layout } from '../../src/graph/types.ts';
 import { buildView, fullView, type MapView } from '../../src/graph/view.ts';
-import { undercutTargets } from '../../src/graph/layout.ts';
+import { indexGraph } from '../../src/graph/graph-index.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -17,7 +17,7 @@ type Spec = Partial<LoadedClaim> & Pick<LoadedClaim, 'id'>;
 function viewOf(specs: Spec[]): MapView {
   const claims = specs.map((c): LoadedClaim => ({ kind: 'claim', text: c.id, supports: [], attacks: [], undercuts: [], file: 'f.mdx', line: 1, lines: {}, ...c }));
   const compiled = compileGraph([{ file: 'f.mdx', slug: 'f', title: 'F', claims, focus: [] }], [], []);
-  const ids = [...compiled.nodes.map((n) => n.id), ...undercutTargets(compiled.edges)];
+  const ids = [...compiled.nodes.map((n) => n.id), ...indexGraph(compiled).undercutTargets];
   const layout: Layout = {
     positions: Object.fromEntries(ids.map((id, i) => [id, { x: i, y: i }])),
     sizes: Object.fromEntries(ids.map((id) => [id, { width: 1, height: 1 }])),

@@ -32,6 +32,22 @@ describe('neighbourhood', () => {
     expect(neighbourhood(graph, ['q'])).toEqual(['q', 'more-access', 'target-suspects']);
     expect(neighbourhood(graph, ['spectrum', 'q'])).toEqual(['q', 'more-access', 'blind-spots', 'target-suspects', 'spectrum']);
   });
+
+  it('matches a scan of every edge for every claim of the real debate', async () => {
+    const result = await compileSite({ contentRoot: 'content', cwd: ROOT, layout: false });
+    if (!result.ok) throw new Error('content does not compile');
+    const { nodes, edges } = result.graph;
+    const byId = new Map(edges.map((e) => [e.id, e]));
+    for (const { id } of nodes) {
+      const keep = new Set([id]);
+      for (const e of edges) {
+        const target = e.kind === 'undercuts' ? byId.get(e.to)! : undefined;
+        const ends = target ? [e.from, target.from, target.to] : [e.from, e.to];
+        if (ends.includes(id)) ends.forEach((end) => keep.add(end));
+      }
+      expect(neighbourhood(result.graph, [id])).toEqual(nodes.filter((n) => keep.has(n.id)).map((n) => n.id));
+    }
+  });
 });
 
 describe('relationsOf', () => {
@@ -106,14 +122,19 @@ describe('buildView', () => {
     expect(view.edges).toEqual([{ id: SUPPORT, kind: 'supports', source: 'blind-spots', target: 'more-access' }]);
   });
 
-  it('carries positions, sizes, wrapped lines and the names the panel needs', () => {
+  it('carries positions, sizes, wrapped lines and the relations among claims on the map', () => {
     const view = claimView(graph, 'spectrum');
     expect(view.nodes.map((n) => n.id)).toEqual(['blind-spots', 'spectrum']);
     const spectrum = view.nodes.find((n) => n.id === 'spectrum')!;
     expect(spectrum).toMatchObject({ kind: 'evidence', lines: ['Cooperation varies.'], by: 'rowley', source: 'article', focus: true, page: 'other' });
     expect(spectrum.width).toBe(200);
-    // Names cover claims that relation sentences mention from outside the view; those inside have their lines.
-    expect(Object.keys(view.names).sort()).toEqual(['more-access', 'speech-date']);
+    expect(spectrum.relations.map((r) => [r.verb, r.others])).toEqual([['supports', ['blind-spots']]]);
+    expect(spectrum.offMap).toBeUndefined();
+    // A neighbour keeps only its relations with claims on this map and counts the rest (its own page lists them).
+    const blindSpots = view.nodes.find((n) => n.id === 'blind-spots')!;
+    expect(blindSpots.relations.map((r) => [r.verb, r.others])).toEqual([['is supported by', ['spectrum']]]);
+    expect(blindSpots.offMap).toBe(2);
+    expect(view.notes).toEqual({});
     expect(view.actors).toEqual({ rowley: 'Mark Rowley' });
     expect(Object.keys(view.sources)).toEqual(['article']);
     expect(view.pages).toEqual({ '': 'Overview', other: 'Other' });
