@@ -464,16 +464,19 @@ function report(results: SizeResult[], meta: { started: Date; totalMs: number; a
  * Causes found with CPU profiles (node --cpu-prof on the benchmark's compile and on an astro build of the
  * 1,000-claim debate) and dagre's own phase timings, while writing the benchmark. Not re-measured by each run.
  */
-const PROFILE_NOTES = `Causes, from CPU profiles (\`node --cpu-prof\`) of \`astro build\` on the 1,000-claim debate and of the compiler,
-taken while writing this benchmark (2026-11-28, code as of commit d88ffc9; not re-measured on every run):
+const PROFILE_NOTES = `Causes, from CPU profiles (\`node --cpu-prof\`) of \`astro build\` on the 1,000- and 5,000-claim debates and of
+the compiler, taken while writing this benchmark (2026-11-28; not re-measured on every run), each fixed in the commit named:
 
-- **Every claim page spawns \`git log\`.** \`src/routeData.ts\` caches the last-commit date per file, but Starlight's
-  \`StarlightPage\` gives each claim page its own made-up \`filePath\` (\`src/content/docs/claims/<id>.md\`, a file that
-  does not exist), so the cache never hits and every claim page runs one blocking \`git\` child process. On a quiet
-  machine that was 39 % of the 1,000-claim build (32 s of 84 s, and most of its system time): roughly 30 ms per claim
-  page, so about 2½ minutes of a 5,000-claim build.
-- **Every claim page lays out its own neighbourhood** in a new, styled headless Cytoscape instance
-  (\`claimView\` → \`layoutGraph\`): 12 % of the same profile (10 s for 1,000 pages).
+- **Every claim page spawned \`git log\`** (fixed in bfda278). Starlight's \`StarlightPage\` gives each claim page a
+  made-up \`filePath\` that does not exist, so \`src/routeData.ts\` ran one blocking \`git\` child process per claim page:
+  39 % of the 1,000-claim build on a quiet machine, roughly 30 ms per claim page. Pages without a file now skip it.
+- **Every claim map created its own headless Cytoscape** to lay out its neighbourhood (fixed in 364cbfe: one engine
+  for the whole build).
+- **Every map scanned the whole graph** (fixed in d64b0d0). Finding a claim's neighbours, its relations and the edges
+  among a map's claims went through every node and edge, once per map: at 5,000 claims \`buildView\` and
+  \`neighbourhood\` alone took 28 s of CPU. They now read a per-graph index built once. The same commit limits the
+  relations each claim on a map carries to those among the map's claims (the rest are counted and listed on the
+  claim's own page), which halved the median claim map's data at 5,000 claims (5.8 KB → 2.9 KB uncompressed).
 - **The global layout was the bottleneck until commit f0b8d80.** With every relation shaping dagre's layers it took
   34 s at 1,000 claims and did not finish in 10 minutes at 5,000 (first run of this benchmark); dagre's own phase
   timings at 1,000 claims: ranking (network simplex) 45 %, ordering (crossing minimisation) 30 %, positioning 18 %.
@@ -484,7 +487,8 @@ taken while writing this benchmark (2026-11-28, code as of commit d88ffc9; not r
   5,000 claims the framework has about 915,000 attacks, because attacks are passed along chains of supports; building
   it took 26 s, mostly a scan of every attack once per undercut relation in \`src/graph/semantics.ts\`, now indexed by
   target (6 s, same output).
-- Pagefind and the export files are small shares (seconds).`;
+- What remains at 5,000 claims is spread out: laying out each claim's neighbourhood with dagre (about 5 ms a page),
+  garbage collection, writing the HTML, Pagefind (about 15 s) and the export files.`;
 
 const METHOD = `## Method
 
