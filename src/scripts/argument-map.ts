@@ -9,6 +9,10 @@ import { OutlineTree } from './outline-tree.ts';
 import { readState, writeState, type ViewState } from './state.ts';
 import type { MapCanvas } from './map-canvas.ts';
 
+/** Phones and narrow windows: the outline leads, the drawing opens on request, the panel is pinned below. */
+const NARROW = '(max-width: 50rem)';
+const DRAWING_KEY = 'argument-map:drawing';
+
 class ArgumentMap extends HTMLElement {
   private data!: MapData;
   private nodes = new Map<string, ViewNode>();
@@ -31,8 +35,9 @@ class ArgumentMap extends HTMLElement {
     this.live = this.querySelector('[data-live]')!;
     this.querySelector<HTMLElement>('[data-controls]')!.hidden = false;
 
-    const outline = this.closest('.map-section')?.querySelector<HTMLElement>('[data-outline]');
+    const outline = this.querySelector<HTMLElement>('[data-outline]');
     if (outline) this.tree = new OutlineTree(outline, (id) => this.select(id, { from: 'outline' }));
+    this.wireNarrowLayout();
 
     this.addEventListener('click', (event) => this.onClick(event));
     this.wireSearch();
@@ -53,7 +58,7 @@ class ArgumentMap extends HTMLElement {
   /** A claim's full text: the page carries it once, in the outline's full (non-reference) item. */
   private textOf(node: ViewNode): string {
     if (node.text) return node.text;
-    const item = this.closest('.map-section')?.querySelector(`[role="treeitem"]:not(.is-ref)[data-id="${CSS.escape(node.id)}"] .outline-text`);
+    const item = this.querySelector(`[role="treeitem"]:not(.is-ref)[data-id="${CSS.escape(node.id)}"] .outline-text`);
     return item?.textContent?.trim() ?? node.lines.join(' ');
   }
 
@@ -66,7 +71,8 @@ class ArgumentMap extends HTMLElement {
   }
 
   /** Select a claim everywhere: outline, canvas, panel, URL. */
-  select(id: string | undefined, { from }: { from: 'outline' | 'canvas' | 'url' | 'search' }) {
+  select(id: string | undefined, { from }: { from: 'outline' | 'canvas' | 'url' | 'search' | 'panel' }) {
+    const previous = this.state.selected;
     this.state.selected = id;
     if (id) this.dataset.selected = id;
     else delete this.dataset.selected;
@@ -76,13 +82,87 @@ class ArgumentMap extends HTMLElement {
     writeState(this.state);
     if (id && from !== 'url') this.announce(`Selected: ${this.name(id)}.`);
     if (id && from === 'search') this.querySelector<HTMLElement>('[data-panel-heading]')?.focus();
+    if (id && from !== 'canvas') this.keepClearOfPinnedPanel(id);
+    if (id && from === 'canvas') this.keepTappedClaimInSight(id);
+    if (!id && from === 'panel') {
+      this.announce('Selection cleared.');
+      if (previous) this.tree?.focusClaim(previous);
+    }
+  }
+
+  private drawingShown(): boolean {
+    return this.querySelector<HTMLElement>('[data-stage]')!.checkVisibility();
+  }
+
+  /** On narrow screens the drawing starts folded away (CSS); this button opens and closes it. */
+  private setDrawing(shown: boolean, remember: boolean) {
+    if (shown) this.dataset.drawing = 'shown';
+    else delete this.dataset.drawing;
+    if (remember) {
+      try {
+        localStorage.setItem(DRAWING_KEY, shown ? 'shown' : 'folded');
+      } catch {
+        /* storage may be off: the choice lasts for this page only */
+      }
+    }
+    this.syncDrawingToggle();
+  }
+
+  private syncDrawingToggle() {
+    const toggle = this.querySelector<HTMLButtonElement>('[data-action="toggle-drawing"]')!;
+    const shown = this.drawingShown();
+    toggle.setAttribute('aria-expanded', String(shown));
+    toggle.textContent = shown ? 'Hide the drawing' : 'Show the drawing';
+  }
+
+  /**
+   * Keeps DOM order and visual order the same on every width: the panel sits under the drawing on wide
+   * screens and after the outline on narrow ones, where CSS pins it to the bottom of the viewport.
+   */
+  private wireNarrowLayout() {
+    try {
+      if (localStorage.getItem(DRAWING_KEY) === 'shown') this.dataset.drawing = 'shown';
+    } catch {
+      /* storage may be off */
+    }
+    const narrow = matchMedia(NARROW);
+    const place = () => {
+      const panel = this.querySelector<HTMLElement>('[data-panel]')!;
+      const anchor = narrow.matches ? this.querySelector<HTMLElement>('[data-outline]') : this.querySelector<HTMLElement>('[data-stage]');
+      if (anchor && anchor.nextElementSibling !== panel) {
+        const hadFocus = panel.contains(document.activeElement) ? (document.activeElement as HTMLElement) : undefined;
+        anchor.after(panel);
+        hadFocus?.focus({ preventScroll: true });
+      }
+      this.syncDrawingToggle();
+    };
+    place();
+    narrow.addEventListener('change', place);
+  }
+
+  /** On a narrow screen the pinned panel covers the lower screen: bring the drawing up and centre the claim in it. */
+  private keepTappedClaimInSight(id: string) {
+    if (!matchMedia(NARROW).matches) return;
+    this.querySelector<HTMLElement>('[data-stage]')!.scrollIntoView({ block: 'start', behavior: 'instant' });
+    this.canvas?.select(id, true);
+  }
+
+  /** On a narrow screen the pinned panel covers the bottom of the viewport: scroll the chosen item above it. */
+  private keepClearOfPinnedPanel(id: string) {
+    const panel = this.querySelector<HTMLElement>('[data-panel]')!;
+    const item = this.querySelector<HTMLElement>(`[role="treeitem"]:not(.is-ref)[data-id="${CSS.escape(id)}"] > .outline-row`);
+    if (!matchMedia(NARROW).matches || panel.hidden || !item) return;
+    const covered = item.getBoundingClientRect().bottom - panel.getBoundingClientRect().top;
+    if (covered > 0) scrollBy({ top: covered + 12, behavior: 'instant' });
   }
 
   private onClick(event: Event) {
     const target = (event.target as HTMLElement).closest<HTMLElement>('[data-action]');
     if (!target) return;
     const action = target.dataset.action;
-    if (action === 'zoom-in') this.withCanvas((c) => c.zoom(1.25));
+    if (action === 'toggle-drawing') this.setDrawing(!this.drawingShown(), true);
+    else if (action === 'close-panel') this.select(undefined, { from: 'panel' });
+    else if (action === 'zoom-in') this.withCanvas((c) => c.zoom(1.25));
     else if (action === 'zoom-out') this.withCanvas((c) => c.zoom(0.8));
     else if (action === 'fit') this.withCanvas((c) => c.fit());
     else if (action === 'evaluate') void this.setEvaluating(!this.evaluating, true);
@@ -109,6 +189,11 @@ class ArgumentMap extends HTMLElement {
   }
 
   private loadCanvas(): Promise<MapCanvas | undefined> {
+    // Whatever needs the canvas (zoom, a chain of reasons, PNG) opens a folded drawing first.
+    if (!this.drawingShown()) {
+      this.setDrawing(true, false);
+      this.querySelector<HTMLElement>('[data-stage]')!.scrollIntoView({ block: 'nearest' });
+    }
     this.canvasLoading ??= import('./map-canvas.ts')
       .then(({ createCanvas }) => {
         const host = this.querySelector<HTMLElement>('[data-canvas]')!;

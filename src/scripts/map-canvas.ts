@@ -125,6 +125,8 @@ export function createCanvas(host: HTMLElement, view: MapView, onSelect: (id: st
     boxSelectionEnabled: false,
     selectionType: 'single',
   });
+  // Cytoscape only notices window resizes; the drawing also changes size when it is folded and opened again.
+  new ResizeObserver(() => cy.resize()).observe(host);
   const focus = cy.nodes('.focus');
   const fitFocus = () => {
     cy.stop(true);

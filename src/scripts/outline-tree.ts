@@ -34,6 +34,11 @@ export class OutlineTree {
     item.focus();
   }
 
+  /** Move keyboard focus to a claim's full item (e.g. when the panel it opened is closed). */
+  focusClaim(id: string) {
+    this.focus(this.items().find((i) => i.dataset.id === id && !i.classList.contains('is-ref')));
+  }
+
   private activate(item: HTMLElement) {
     this.focus(item);
     this.onSelect(item.dataset.id!);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST, htmlPages, launchBrowser, pagePath, serve, type Served } from './support.ts';
-import { AXE_PATH, AXE_TAGS, canvasState, fullMapPage, nodeBox, richestSummaryPage, summaryPages, until, waitForCanvas } from './map-page.ts';
+import { axe, canvasState, fullMapPage, nodeBox, richestSummaryPage, summaryPages, until, waitForCanvas } from './map-page.ts';
 
 let browser: Browser;
 let site: Served;
@@ -32,28 +32,6 @@ async function themedContext(theme: Theme, viewport: { width: number; height: nu
   // Starlight reads the reader's choice from localStorage before the first paint.
   await context.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
   return context;
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: string[]; failureSummary: string }[];
-}
-
-/** Run axe on the loaded page; violations as readable lines (empty when clean). */
-async function axe(page: Page, label: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
-  const violations = await page.evaluate(
-    (tags) =>
-      (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe
-        .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
-        .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }))),
-    AXE_TAGS,
-  );
-  return violations.map(
-    (v) => `${label}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`).join(' | ')}`,
-  );
 }
 
 /** Visit `files` with two tabs of `context` working through the list side by side (two cores). */

@@ -16,6 +16,9 @@ export interface ViewNode {
   focus: boolean;
   x: number;
   y: number;
+  relations: { verb: string; others: string[] }[];
+  /** How many of the claim's relations lead off this map. */
+  offMap?: number;
 }
 export interface ViewEdge {
   id: string;
@@ -175,4 +178,26 @@ export function attacksOnLivePositions(data: MapJson): { attacker: string; posit
     if (kind.get(e.target) === 'position' && kind.has(source) && (label === 'IN' || label === 'UNDEC')) out.push({ attacker: source, position: e.target, label });
   }
   return out;
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: { target: string[]; failureSummary: string }[];
+}
+
+/** Run axe on the loaded page; violations as readable lines (empty when clean). */
+export async function axe(page: Page, label: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(
+    (tags) =>
+      (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe
+        .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+        .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }))),
+    AXE_TAGS,
+  );
+  return violations.map(
+    (v) => `${label}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`).join(' | ')}`,
+  );
 }

@@ -197,6 +197,18 @@ describe('the map on a summary page', () => {
     expect((await canvasState(page))!.selected).toEqual([node.id]);
     await close(page);
   });
+
+  it('lists a neighbour’s relations on this map and sends the reader to its page for the others', async () => {
+    const node = map.data.view.nodes.find((n) => (n.offMap ?? 0) > 0);
+    expect(node, 'a neighbour with relations off this map').toBeDefined();
+    const page = await open(`${site.url}${map.path}#claim=${encodeURIComponent(node!.id)}`);
+    const more = page.locator('[data-panel] .panel-more');
+    await more.waitFor();
+    expect(await page.locator('[data-panel] .panel-relations li').count()).toBe(node!.relations.length);
+    expect(await more.textContent()).toMatch(new RegExp(`${node!.offMap} more relations? with claims not on this map|${node!.offMap === 1 ? 'Its relation is' : `Its ${node!.offMap} relations are`} with claims`));
+    expect(await more.locator('a').getAttribute('href')).toBe(`/claims/${node!.id}/`);
+    await close(page);
+  });
 });
 
 describe('the whole map at /map/', () => {

@@ -1,7 +1,8 @@
 /**
  * Screenshots for people to look at (test-results/screenshots/, gitignored): a summary page and the
  * whole map, light and dark, desktop and phone width, with the interactive map scrolled into view and
- * loaded, plus one with a claim selected and "Test your view" on. Asserts only that each was saved.
+ * loaded (on the phone: first as it opens, outline first, then with the drawing opened and with a claim's
+ * pinned panel), plus one with a claim selected and "Test your view" on. Asserts only that each was saved.
  */
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -44,20 +45,39 @@ describe('screenshots', () => {
         const context = await browser.newContext({ viewport: { width: size.width, height: size.height } });
         await context.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
         const page = await context.newPage();
-        for (const [name, pick] of pages) {
-          const map = pick();
-          await page.goto(site.url + map.path);
-          await waitForCanvas(page);
-          // Start the view at the map's heading, as a reader scrolling down would see it.
-          await page.evaluate(() => {
+        // Start the view at the map's heading, as a reader scrolling down would see it.
+        const toMapHeading = () =>
+          page.evaluate(() => {
             const top = document.querySelector('.map-section')!.getBoundingClientRect().top + scrollY;
             const header = document.querySelector('header')?.getBoundingClientRect().height ?? 0;
             scrollTo(0, top - header - 8);
           });
+        const shoot = async (file: string) => {
           await page.waitForTimeout(300);
-          const file = path.join(OUT, `${name}-${theme}-${size.width}.png`);
-          await page.screenshot({ path: file });
-          saved(file);
+          await page.screenshot({ path: path.join(OUT, file) });
+          saved(path.join(OUT, file));
+        };
+        for (const [name, pick] of pages) {
+          const map = pick();
+          await page.goto(site.url + map.path);
+          if (size.name === 'phone') {
+            // The phone leads with the outline; then the same map with the drawing opened, and a claim's pinned panel.
+            await page.locator('[data-action="toggle-drawing"]').first().waitFor();
+            await toMapHeading();
+            await shoot(`${name}-${theme}-${size.width}.png`);
+            await page.getByRole('button', { name: 'Show the drawing' }).click();
+            await waitForCanvas(page);
+            await toMapHeading();
+            await shoot(`${name}-drawing-${theme}-${size.width}.png`);
+            await page.getByRole('button', { name: 'Hide the drawing' }).click();
+            await page.locator('[data-outline] [role="treeitem"]').nth(2).locator(':scope > .outline-row .outline-kind').click();
+            await page.locator('[data-panel]').waitFor();
+            await shoot(`${name}-panel-${theme}-${size.width}.png`);
+          } else {
+            await waitForCanvas(page);
+            await toMapHeading();
+            await shoot(`${name}-${theme}-${size.width}.png`);
+          }
         }
         await context.close();
       }

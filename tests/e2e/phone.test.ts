@@ -1,0 +1,160 @@
+/**
+ * The map on a phone (360 × 780, touch): the outline is the primary view and the drawing opens on request;
+ * the claim panel stays pinned below the outline without hiding the chosen claim; the opened drawing takes
+ * taps and pinch zoom; without JavaScript the drawing stays in place.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIST, launchBrowser, serve, type Served } from './support.ts';
+import { axe, canvasState, clickableNode, nodeBox, richestSummaryPage, until, waitForCanvas } from './map-page.ts';
+
+const PHONE = { width: 360, height: 780 };
+
+let browser: Browser;
+let site: Served;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  site = await serve(DIST, '/');
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const phone = (options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> =>
+  browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true, deviceScaleFactor: 2, ...options });
+
+const top = (page: Page, selector: string) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().top + scrollY);
+
+describe('on a phone', () => {
+  it('leads with the outline: the drawing is folded away until asked for, and Cytoscape is not loaded', async () => {
+    const context = await phone();
+    const page = await context.newPage();
+    const map = richestSummaryPage(DIST);
+    await page.goto(site.url + map.path);
+    const toggle = page.getByRole('button', { name: 'Show the drawing' });
+    await toggle.waitFor();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('[data-stage]').isVisible()).toBe(false);
+    // Zoom and filters act on the drawing, so they fold away with it; search and "Test your view" stay.
+    expect(await page.getByRole('button', { name: 'Zoom in' }).isVisible()).toBe(false);
+    expect(await page.getByText('Filter', { exact: true }).isVisible()).toBe(false);
+    expect(await page.getByLabel('Find a claim').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Test your view' }).isVisible()).toBe(true);
+    // The outline starts within one screen of the map's heading.
+    const heading = await top(page, '#map-heading');
+    const firstClaim = await top(page, '[data-outline] [role="treeitem"]');
+    expect(firstClaim - heading).toBeLessThan(PHONE.height * 0.6);
+    await page.waitForTimeout(500);
+    expect(await page.locator('[data-canvas] canvas').count()).toBe(0);
+    expect(await page.locator('argument-map').getAttribute('data-ready')).toBeNull();
+    await context.close();
+  });
+
+  it('pins the claim panel below the outline, keeps the chosen claim in sight, and closes it', async () => {
+    const context = await phone();
+    const page = await context.newPage();
+    const map = richestSummaryPage(DIST);
+    await page.goto(site.url + map.path);
+    const items = page.locator('[data-outline] [role="treeitem"]:not(.is-ref)');
+    // A claim low on the screen, where the panel will appear.
+    const item = items.nth(Math.min(5, (await items.count()) - 1));
+    const id = (await item.getAttribute('data-id'))!;
+    await item.locator(':scope > .outline-row').evaluate((el) => scrollTo(0, el.getBoundingClientRect().top + scrollY - innerHeight + 80));
+    await item.locator(':scope > .outline-row .outline-kind').tap();
+    await page.waitForSelector(`argument-map[data-selected="${id}"]`);
+    const panel = page.locator('[data-panel]');
+    expect(await panel.isVisible()).toBe(true);
+    // In the DOM (and so in reading and tab order) the panel follows the outline.
+    expect(await panel.evaluate((el) => el.previousElementSibling?.hasAttribute('data-outline'))).toBe(true);
+    const panelBox = (await panel.boundingBox())!;
+    expect(panelBox.y + panelBox.height).toBeCloseTo(PHONE.height, -1);
+    expect(panelBox.height).toBeLessThanOrEqual(PHONE.height * 0.41);
+    const row = (await item.locator(':scope > .outline-row').boundingBox())!;
+    expect(row.y + row.height).toBeLessThanOrEqual(panelBox.y);
+    expect(row.y).toBeGreaterThanOrEqual(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await axe(page, 'phone, panel pinned')).toEqual([]);
+
+    await panel.getByRole('button', { name: 'Close' }).tap();
+    await until(() => panel.isVisible(), (v) => !v, 'the panel to close');
+    expect(await page.locator('argument-map').getAttribute('data-selected')).toBeNull();
+    expect(new URL(page.url()).hash).not.toContain('claim=');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-id'))).toBe(id);
+    await expect.poll(() => page.locator('[data-live]').textContent()).toBe('Selection cleared.');
+    await context.close();
+  });
+
+  it('opens the drawing on request: a tap selects a claim and two fingers zoom; the choice is remembered', async () => {
+    const context = await phone();
+    const page = await context.newPage();
+    const map = richestSummaryPage(DIST);
+    await page.goto(site.url + map.path);
+    const toggle = page.getByRole('button', { name: 'Show the drawing' });
+    await toggle.tap();
+    expect(await page.getByRole('button', { name: 'Hide the drawing' }).getAttribute('aria-expanded')).toBe('true');
+    await waitForCanvas(page);
+    expect(await page.locator('[data-canvas]').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Zoom in' }).isVisible()).toBe(true);
+
+    const nodes = map.data.view.nodes;
+    const target = await clickableNode(page, [...nodes.filter((n) => n.focus), ...nodes].map((n) => n.id));
+    await page.touchscreen.tap(target.x, target.y);
+    await page.waitForSelector(`argument-map[data-selected="${target.id}"]`, { timeout: 5_000 });
+    expect((await canvasState(page))!.selected).toEqual([target.id]);
+
+    // The claim's panel is pinned over the bottom of the screen, like a sheet: the drawing moves up and the
+    // tapped claim is centred in the part the sheet leaves free, where the drawing stays usable.
+    const sheet = (await page.locator('[data-panel]').boundingBox())!;
+    const box = (await page.locator('[data-canvas]').boundingBox())!;
+    const visibleBottom = Math.min(box.y + box.height, sheet.y);
+    expect(visibleBottom - Math.max(box.y, 0)).toBeGreaterThan(box.height * 0.8);
+    await until(
+      () => nodeBox(page, target.id),
+      (b) => b !== undefined && b.y >= Math.max(box.y, 0) && b.y + b.height <= visibleBottom,
+      'the tapped claim to be clear of the sheet',
+    );
+    // Pinch: two touch points moving apart around the middle of the canvas's visible part.
+    const before = (await canvasState(page))!.zoom;
+    const cx = box.x + box.width / 2;
+    const cy = (Math.max(box.y, 0) + visibleBottom) / 2;
+    const cdp = await context.newCDPSession(page);
+    const fingers = (d: number) => [
+      { x: cx - d, y: cy, id: 0 },
+      { x: cx + d, y: cy, id: 1 },
+    ];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(20) });
+    for (let d = 30; d <= 100; d += 10) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: fingers(d) });
+      await page.waitForTimeout(20); // about a frame apart, as fingers move
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    const after = await until(() => canvasState(page).then((s) => s!.zoom), (z) => z > before * 1.5, 'the pinch to zoom in');
+    expect(after).toBeGreaterThan(before * 1.5);
+    // The page itself did not zoom or scroll sideways.
+    expect(await page.evaluate(() => visualViewport?.scale ?? 1)).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await nodeBox(page, target.id)).toBeDefined();
+    expect(await axe(page, 'phone, drawing open')).toEqual([]);
+
+    // Opened once, the drawing stays open on the next page.
+    await page.goto(site.url);
+    await page.locator('argument-map [data-controls]:not([hidden])').first().waitFor();
+    expect(await page.locator('[data-stage]').first().isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Hide the drawing' }).tap();
+    expect(await page.locator('[data-stage]').first().isVisible()).toBe(false);
+    await context.close();
+  });
+
+  it('keeps the drawing in place without JavaScript, where there is no button to open it', async () => {
+    const context = await phone({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const map = richestSummaryPage(DIST);
+    await page.goto(site.url + map.path);
+    expect(await page.locator('[data-static] svg').isVisible()).toBe(true);
+    expect(await page.locator('[data-outline]').isVisible()).toBe(true);
+    expect(await page.locator('[data-controls]').isVisible()).toBe(false);
+    await context.close();
+  });
+});
