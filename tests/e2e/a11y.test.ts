@@ -5,30 +5,23 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, htmlPages, launchBrowser, pagePath, serve, type Served } from './support.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DIST, htmlPages, pagePath, useBrowserAndSite } from './support.ts';
 import { axe, canvasState, fullMapPage, nodeBox, richestSummaryPage, summaryPages, until, waitForCanvas } from './map-page.ts';
 
-let browser: Browser;
-let site: Served;
+const web = useBrowserAndSite();
 /** Every built HTML page (pagefind's UI has none), claim permalinks included. */
 let pages: string[];
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  site = await serve(DIST, '/');
+beforeAll(() => {
   pages = htmlPages(DIST).filter((f) => !f.startsWith('pagefind/'));
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 type Theme = 'light' | 'dark';
 
 async function themedContext(theme: Theme, viewport: { width: number; height: number }, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport, ...options });
+  const context = await web.browser.newContext({ viewport, ...options });
   // Starlight reads the reader's choice from localStorage before the first paint.
   await context.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
   return context;
@@ -54,7 +47,7 @@ describe('axe-core finds no WCAG A/AA violation', () => {
     const context = await themedContext('light', { width: 1280, height: 900 });
     const problems: string[] = [];
     await visitAll(context, pages, async (page, file) => {
-      await page.goto(site.url + pagePath(file));
+      await page.goto(web.site.url + pagePath(file));
       problems.push(...(await axe(page, `light ${pagePath(file) || '/'}`)));
     });
     await context.close();
@@ -67,7 +60,7 @@ describe('axe-core finds no WCAG A/AA violation', () => {
     const overflowing: string[] = [];
     const themes = new Set<string | undefined>();
     await visitAll(context, pages, async (page, file) => {
-      await page.goto(site.url + pagePath(file));
+      await page.goto(web.site.url + pagePath(file));
       themes.add(await page.evaluate(() => document.documentElement.dataset.theme));
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       if (width > 360) {
@@ -92,7 +85,7 @@ describe('axe-core finds no WCAG A/AA violation', () => {
       const map = richestSummaryPage(DIST);
       const context = await themedContext(theme, { width: 1280, height: 900 });
       const page = await context.newPage();
-      await page.goto(site.url + map.path);
+      await page.goto(web.site.url + map.path);
       await waitForCanvas(page);
       const problems = await axe(page, `${theme} ${map.path} canvas`);
       await page.getByRole('button', { name: 'Test your view' }).click();
@@ -114,9 +107,9 @@ describe('keyboard only', () => {
   it('reaches the outline with Tab, moves with the arrows, selects with Enter and leaves with Tab', async () => {
     const map = richestSummaryPage(DIST);
     const nodes = new Map(map.data.view.nodes.map((n) => [n.id, n]));
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await web.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(site.url + map.path);
+    await page.goto(web.site.url + map.path);
     const focused = () =>
       page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
@@ -219,12 +212,12 @@ describe('keyboard only', () => {
 
 describe('without JavaScript', () => {
   it('every summary page and /map/ shows the drawn map and the outline with links', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+    const context = await web.browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
     const page = await context.newPage();
     const maps = [...summaryPages(DIST), fullMapPage(DIST)];
     expect(maps.length).toBeGreaterThan(1);
     for (const map of maps) {
-      await page.goto(site.url + map.path);
+      await page.goto(web.site.url + map.path);
       const svg = page.locator('[data-static] svg');
       expect(await svg.isVisible(), map.path).toBe(true);
       const box = (await svg.boundingBox())!;
@@ -245,13 +238,13 @@ describe('without JavaScript', () => {
     const graph = JSON.parse(readFileSync(path.join(DIST, 'graph.json'), 'utf8')) as { nodes: { id: string; text: string }[] };
     const claimPages = pages.filter((f) => f.startsWith('claims/'));
     expect(claimPages.length).toBe(graph.nodes.length);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+    const context = await web.browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
     const byFile = new Map(graph.nodes.map((n) => [`claims/${n.id}/index.html`, n]));
     const wrong: string[] = [];
     await visitAll(context, claimPages, async (page, file) => {
       const node = byFile.get(file);
       if (!node) return void wrong.push(`${file}: no such claim in graph.json`);
-      const response = await page.goto(site.url + pagePath(file), { waitUntil: 'domcontentloaded' });
+      const response = await page.goto(web.site.url + pagePath(file), { waitUntil: 'domcontentloaded' });
       const text = page.locator('.claim-text');
       if (response?.status() !== 200) wrong.push(`${file}: HTTP ${response?.status()}`);
       else if ((await text.textContent()) !== node.text || !(await text.isVisible())) wrong.push(`${file}: claim text missing or different`);
@@ -264,10 +257,10 @@ describe('without JavaScript', () => {
 describe('prefers-reduced-motion: reduce', () => {
   it('still selects through the outline, with nothing in the map section moving', async () => {
     const map = richestSummaryPage(DIST);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    const context = await web.browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
     const page = await context.newPage();
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.goto(site.url + map.path);
+    await page.goto(web.site.url + map.path);
     expect(await page.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches)).toBe(true);
     await waitForCanvas(page);
     const items = page.locator('[data-outline] [role="treeitem"]:not(.is-ref)');

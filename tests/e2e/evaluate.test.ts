@@ -3,21 +3,18 @@
  * makes the position fall at once (outline, panel, live region); undoing it restores the label; the
  * choices survive a reload, travel in the URL and are cleared by "Reset choices".
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, launchBrowser, serve, type Served } from './support.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DIST, useBrowserAndSite } from './support.ts';
 import { attacksOnLivePositions, fullMapPage, LABEL_WORDS, summaryPages, type MapPage } from './map-page.ts';
 
-let browser: Browser;
-let site: Served;
+const web = useBrowserAndSite();
 let map: MapPage;
 let attacker: string;
 let position: string;
 let before: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  site = await serve(DIST, '/');
   // The richest page that has the situation; the whole map as a fallback.
   const candidates = [...summaryPages(DIST).sort((a, b) => b.data.view.nodes.length - a.data.view.nodes.length), fullMapPage(DIST)];
   for (const candidate of candidates) {
@@ -29,10 +26,6 @@ beforeAll(async () => {
     break;
   }
   if (!map) throw new Error('no map has a claim attacking a position labelled IN or UNDEC');
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 const item = (page: Page, id: string) => page.locator(`[data-outline] [role="treeitem"][data-id="${id}"]:not(.is-ref)`);
@@ -48,9 +41,9 @@ async function selectInOutline(page: Page, id: string) {
 
 describe('Test your view', () => {
   it('makes an attacked position fall when its attacker is accepted, and undoes it', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await web.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(site.url + map.path);
+    await page.goto(web.site.url + map.path);
     const toggle = page.getByRole('button', { name: 'Test your view' });
     await toggle.click();
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
@@ -86,9 +79,9 @@ describe('Test your view', () => {
   });
 
   it('keeps the choices over a reload and in the URL; Reset choices clears them', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await web.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(site.url + map.path);
+    await page.goto(web.site.url + map.path);
     await page.getByRole('button', { name: 'Test your view' }).click();
     await selectInOutline(page, attacker);
     await page.locator('[data-panel]').getByRole('radio', { name: 'Accept' }).check();
@@ -97,13 +90,13 @@ describe('Test your view', () => {
     expect(new URL(shared).hash).toContain(`accept=${attacker}`);
 
     // Reload without the hash: the choices come back from localStorage, with the mode on.
-    await page.goto(site.url + map.path);
+    await page.goto(web.site.url + map.path);
     expect(new URL(page.url()).hash).toBe('');
     await expect.poll(() => page.getByRole('button', { name: 'Test your view' }).getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => badge(page, position).textContent()).toBe(LABEL_WORDS.OUT);
 
     // The URL alone restores them in a fresh browser profile.
-    const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const fresh = await web.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const other = await fresh.newPage();
     await other.goto(shared);
     await expect.poll(() => other.getByRole('button', { name: 'Test your view' }).getAttribute('aria-pressed')).toBe('true');

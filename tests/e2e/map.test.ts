@@ -4,9 +4,9 @@
  * deployment too. Claim ids come from the built pages, never from the content.
  */
 import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, DIST, launchBrowser, serve, type Served } from './support.ts';
+import { buildSite, DIST, serve, type Served, useBrowserAndSite } from './support.ts';
 import {
   canvasState,
   clickableNode,
@@ -18,20 +18,10 @@ import {
   type MapPage,
 } from './map-page.ts';
 
-let browser: Browser;
-let site: Served;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  site = await serve(DIST, '/');
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const web = useBrowserAndSite();
 
 async function open(url: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
+  const context = await web.browser.newContext({ viewport });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -81,7 +71,7 @@ describe('the map on a summary page', () => {
   });
 
   it('replaces the drawing with the Cytoscape canvas, with every claim drawn', async () => {
-    const page = await open(site.url + map.path);
+    const page = await open(web.site.url + map.path);
     // Before it scrolls into view the drawing is there and the canvas is not.
     expect(await page.locator('[data-static] svg').count()).toBe(1);
     await expectCanvasLoaded(page, map);
@@ -89,7 +79,7 @@ describe('the map on a summary page', () => {
   });
 
   it('selects a claim clicked on the canvas and shows it in the panel', async () => {
-    const page = await open(site.url + map.path);
+    const page = await open(web.site.url + map.path);
     await waitForCanvas(page);
     await expectClickSelects(page, map);
     // A click on empty canvas clears the selection.
@@ -115,7 +105,7 @@ describe('the map on a summary page', () => {
   });
 
   it('zooms in and out with the buttons, and Fit returns to the first view', async () => {
-    const page = await open(site.url + map.path);
+    const page = await open(web.site.url + map.path);
     await waitForCanvas(page);
     const start = (await canvasState(page))!.zoom;
     await page.getByRole('button', { name: 'Zoom in' }).click();
@@ -146,7 +136,7 @@ describe('the map on a summary page', () => {
   });
 
   it('finds a claim by a word of its text; choosing the result selects it', async () => {
-    const page = await open(site.url + map.path);
+    const page = await open(web.site.url + map.path);
     await waitForCanvas(page);
     const nodes = map.data.view.nodes;
     const node = nodes.find((n) => !n.focus) ?? nodes[0];
@@ -168,7 +158,7 @@ describe('the map on a summary page', () => {
   });
 
   it('hides a kind of relation when the filter unticks it, and shows it again', async () => {
-    const page = await open(site.url + map.path);
+    const page = await open(web.site.url + map.path);
     await waitForCanvas(page);
     const before = (await canvasState(page))!.visibleRelations;
     const kind = Object.keys(before).find((k) => before[k] > 0 && k !== 'supports') ?? 'supports';
@@ -186,7 +176,7 @@ describe('the map on a summary page', () => {
   it('restores the selection from #claim=<id>', async () => {
     const nodes = map.data.view.nodes;
     const node = nodes[Math.floor(nodes.length / 2)];
-    const page = await open(`${site.url}${map.path}#claim=${encodeURIComponent(node.id)}`);
+    const page = await open(`${web.site.url}${map.path}#claim=${encodeURIComponent(node.id)}`);
     await expect.poll(() => page.locator('[data-panel] .panel-text').textContent()).toBe(node.text);
     expect(await page.locator('[data-panel]').isVisible()).toBe(true);
     const item = page.locator(`[data-outline] [role="treeitem"][data-id="${node.id}"]:not(.is-ref)`);
@@ -201,7 +191,7 @@ describe('the map on a summary page', () => {
   it('lists a neighbour’s relations on this map and sends the reader to its page for the others', async () => {
     const node = map.data.view.nodes.find((n) => (n.offMap ?? 0) > 0);
     expect(node, 'a neighbour with relations off this map').toBeDefined();
-    const page = await open(`${site.url}${map.path}#claim=${encodeURIComponent(node!.id)}`);
+    const page = await open(`${web.site.url}${map.path}#claim=${encodeURIComponent(node!.id)}`);
     const more = page.locator('[data-panel] .panel-more');
     await more.waitFor();
     expect(await page.locator('[data-panel] .panel-relations li').count()).toBe(node!.relations.length);
@@ -214,7 +204,7 @@ describe('the map on a summary page', () => {
 describe('the whole map at /map/', () => {
   it('loads the canvas with every claim and selects a clicked claim', async () => {
     const map = fullMapPage(DIST);
-    const page = await open(site.url + map.path);
+    const page = await open(web.site.url + map.path);
     await expectCanvasLoaded(page, map);
     await expectClickSelects(page, map);
     await close(page);

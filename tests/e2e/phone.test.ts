@@ -3,27 +3,17 @@
  * the claim panel stays pinned below the outline without hiding the chosen claim; the opened drawing takes
  * taps and pinch zoom; without JavaScript the drawing stays in place.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, launchBrowser, serve, type Served } from './support.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DIST, useBrowserAndSite } from './support.ts';
 import { axe, canvasState, clickableNode, nodeBox, richestSummaryPage, until, waitForCanvas } from './map-page.ts';
 
 const PHONE = { width: 360, height: 780 };
 
-let browser: Browser;
-let site: Served;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  site = await serve(DIST, '/');
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const web = useBrowserAndSite();
 
 const phone = (options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> =>
-  browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true, deviceScaleFactor: 2, ...options });
+  web.browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true, deviceScaleFactor: 2, ...options });
 
 const top = (page: Page, selector: string) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().top + scrollY);
 
@@ -32,7 +22,7 @@ describe('on a phone', () => {
     const context = await phone();
     const page = await context.newPage();
     const map = richestSummaryPage(DIST);
-    await page.goto(site.url + map.path);
+    await page.goto(web.site.url + map.path);
     const toggle = page.getByRole('button', { name: 'Show the drawing' });
     await toggle.waitFor();
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
@@ -56,7 +46,7 @@ describe('on a phone', () => {
     const context = await phone();
     const page = await context.newPage();
     const map = richestSummaryPage(DIST);
-    await page.goto(site.url + map.path);
+    await page.goto(web.site.url + map.path);
     const items = page.locator('[data-outline] [role="treeitem"]:not(.is-ref)');
     // A claim low on the screen, where the panel will appear.
     const item = items.nth(Math.min(5, (await items.count()) - 1));
@@ -90,7 +80,7 @@ describe('on a phone', () => {
     const context = await phone();
     const page = await context.newPage();
     const map = richestSummaryPage(DIST);
-    await page.goto(site.url + map.path);
+    await page.goto(web.site.url + map.path);
     const toggle = page.getByRole('button', { name: 'Show the drawing' });
     await toggle.tap();
     expect(await page.getByRole('button', { name: 'Hide the drawing' }).getAttribute('aria-expanded')).toBe('true');
@@ -139,7 +129,7 @@ describe('on a phone', () => {
     expect(await axe(page, 'phone, drawing open')).toEqual([]);
 
     // Opened once, the drawing stays open on the next page.
-    await page.goto(site.url);
+    await page.goto(web.site.url);
     await page.locator('argument-map [data-controls]:not([hidden])').first().waitFor();
     expect(await page.locator('[data-stage]').first().isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Hide the drawing' }).tap();
@@ -151,7 +141,7 @@ describe('on a phone', () => {
     const context = await phone({ javaScriptEnabled: false });
     const page = await context.newPage();
     const map = richestSummaryPage(DIST);
-    await page.goto(site.url + map.path);
+    await page.goto(web.site.url + map.path);
     expect(await page.locator('[data-static] svg').isVisible()).toBe(true);
     expect(await page.locator('[data-outline]').isVisible()).toBe(true);
     expect(await page.locator('[data-controls]').isVisible()).toBe(false);

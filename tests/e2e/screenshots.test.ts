@@ -6,9 +6,8 @@
  */
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, launchBrowser, ROOT, serve, type Served } from './support.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DIST, ROOT, useBrowserAndSite } from './support.ts';
 import { attacksOnLivePositions, fullMapPage, richestSummaryPage, waitForCanvas, type MapPage } from './map-page.ts';
 
 const OUT = path.join(ROOT, 'test-results', 'screenshots');
@@ -17,17 +16,10 @@ const SIZES = [
   { name: 'phone', width: 360, height: 780 },
 ] as const;
 
-let browser: Browser;
-let site: Served;
+const web = useBrowserAndSite();
 
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(OUT, { recursive: true });
-  browser = await launchBrowser();
-  site = await serve(DIST, '/');
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 function saved(file: string) {
@@ -42,7 +34,7 @@ describe('screenshots', () => {
   for (const theme of ['light', 'dark'] as const) {
     it(`${theme} theme`, async () => {
       for (const size of SIZES) {
-        const context = await browser.newContext({ viewport: { width: size.width, height: size.height } });
+        const context = await web.browser.newContext({ viewport: { width: size.width, height: size.height } });
         await context.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
         const page = await context.newPage();
         // Start the view at the map's heading, as a reader scrolling down would see it.
@@ -59,7 +51,7 @@ describe('screenshots', () => {
         };
         for (const [name, pick] of pages) {
           const map = pick();
-          await page.goto(site.url + map.path);
+          await page.goto(web.site.url + map.path);
           if (size.name === 'phone') {
             // The phone leads with the outline; then the same map with the drawing opened, and a claim's pinned panel.
             await page.locator('[data-action="toggle-drawing"]').first().waitFor();
@@ -88,11 +80,11 @@ describe('screenshots', () => {
     const map = richestSummaryPage(DIST);
     const [pair] = attacksOnLivePositions(map.data);
     for (const theme of ['light', 'dark'] as const) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await web.browser.newContext({ viewport: { width: 1280, height: 900 } });
       await context.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
       const page = await context.newPage();
       const id = pair?.attacker ?? map.data.view.nodes[0].id;
-      await page.goto(`${site.url}${map.path}#claim=${encodeURIComponent(id)}${pair ? `&accept=${encodeURIComponent(pair.attacker)}` : ''}`);
+      await page.goto(`${web.site.url}${map.path}#claim=${encodeURIComponent(id)}${pair ? `&accept=${encodeURIComponent(pair.attacker)}` : ''}`);
       await waitForCanvas(page);
       if (!pair) await page.getByRole('button', { name: 'Test your view' }).click();
       await page.locator('[data-panel] .panel-choice').waitFor();

@@ -7,6 +7,7 @@ import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, stat
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 /** The project's default build, made by `npm test` before the browser tests run. */
@@ -98,6 +99,20 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** For the tests of one file: Chromium and a local server for `dir`, started before them and closed after. */
+export function useBrowserAndSite(dir = DIST, base = '/'): { browser: Browser; site: Served } {
+  const web = {} as { browser: Browser; site: Served };
+  beforeAll(async () => {
+    web.browser = await launchBrowser();
+    web.site = await serve(dir, base);
+  });
+  afterAll(async () => {
+    await web.browser?.close();
+    await web.site?.close();
+  });
+  return web;
 }
 
 /** Every HTML page in a built site, as paths relative to it (e.g. `claims/x/index.html`). */
