@@ -52,7 +52,8 @@ function nodeMarkup(node: ViewNode): string {
   return (
     `<g class="${classes}" data-id="${escapeXml(node.id)}">` +
     shapeMarkup(node) +
-    `<text class="map-tag" x="${node.x}" y="${r(top + 15)}">${style.tag}</text>` +
+    // The star marks the claims the map is about, as on the canvas, so the highlight does not rest on colour alone.
+    `<text class="map-tag" x="${node.x}" y="${r(top + 15)}">${node.focus ? '★ ' : ''}${style.tag}</text>` +
     `<text class="map-label" x="${node.x}">${lines}</text></g>`
   );
 }
@@ -108,3 +109,21 @@ export function renderMapSvg(view: MapView, options: SvgOptions): string {
     `<defs>${markers}</defs><g class="map-edges">${edges}</g><g class="map-anchors">${anchors}</g><g class="map-nodes">${nodes}</g></svg>`
   );
 }
+
+/**
+ * Where a reader without JavaScript should land in the drawing, in its pixels: a little below the highest claim
+ * the map is about (its conclusion, since reasons are drawn below), or its question when it is about everything;
+ * among claims at the same height, the one nearest the middle of the group. Undefined when there is none.
+ */
+export function drawingStart(view: Pick<MapView, 'nodes'>): { x: number; y: number } | undefined {
+  const focus = view.nodes.filter((n) => n.focus);
+  const around = focus.length ? focus : view.nodes.filter((n) => n.kind === 'question');
+  if (around.length === 0) return undefined;
+  const middle = (Math.min(...around.map((n) => n.x)) + Math.max(...around.map((n) => n.x))) / 2;
+  const [lead] = [...around].sort((a, b) => a.y - b.y || Math.abs(a.x - middle) - Math.abs(b.x - middle));
+  // The point is centred in the frame, so the claim sits above the middle with its reasons below it.
+  return { x: Math.round(lead.x + MARGIN), y: Math.round(lead.y - lead.height / 2 + START_BELOW_TOP + MARGIN) };
+}
+
+/** How far below the leading claim's top edge the no-JavaScript view is centred. */
+const START_BELOW_TOP = 140;

@@ -230,6 +230,17 @@ describe('without JavaScript', () => {
       for (const link of links) expect(link).toMatch(/^\/claims\/[^/]+\/$/);
       // Controls that need JavaScript stay out of the way.
       expect(await page.locator('[data-controls]').isVisible()).toBe(false);
+      // The drawing opens on the claims the map is about (on /map/, its question), not at its top-left corner.
+      const focus = map.data.view.nodes.filter((n) => n.focus);
+      const wanted = (focus.length ? focus : map.data.view.nodes.filter((n) => n.kind === 'question')).map((n) => n.id);
+      const shown = await page.locator('[data-static]').evaluate((el, ids) => {
+        const frame = el.getBoundingClientRect();
+        return ids.filter((id) => {
+          const claim = el.querySelector(`[data-id="${CSS.escape(id)}"]`)!.getBoundingClientRect();
+          return claim.left >= frame.left && claim.right <= frame.right && claim.top >= frame.top && claim.bottom <= frame.bottom;
+        });
+      }, wanted);
+      expect(shown.length, `${map.path}: claims it is about in view without JavaScript`).toBeGreaterThan(0);
     }
     await context.close();
   });

@@ -6,9 +6,9 @@ import { KIND_STYLES, RELATION_STYLES } from '../../src/graph/encoding.ts';
 import { compileSite } from '../../src/graph/index.ts';
 import type { LoadedClaim } from '../../src/graph/load.ts';
 import { layoutGraph } from '../../src/graph/layout.ts';
-import { clipToBox, escapeXml, renderMapSvg } from '../../src/graph/svg.ts';
+import { clipToBox, drawingStart, escapeXml, renderMapSvg } from '../../src/graph/svg.ts';
 import type { CompiledGraph, EdgeKind } from '../../src/graph/types.ts';
-import { fullView, type MapView } from '../../src/graph/view.ts';
+import { claimView, fullView, type MapView } from '../../src/graph/view.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const OPTIONS = { title: 'Map', description: 'The map.', idPrefix: 'm1' };
@@ -64,6 +64,16 @@ describe('renderMapSvg', () => {
     expect(count(svg, /<text[ >]/g)).toBe(count(svg, /<\/text>/g));
   });
 
+  it('stars the claims a map is about in their tag, as the canvas does', () => {
+    const local = claimView(graph, view.nodes[1].id);
+    const drawn = renderMapSvg(local, OPTIONS);
+    for (const node of local.nodes) {
+      const tag = `>${node.focus ? '★ ' : ''}${KIND_STYLES[node.kind].tag}</text>`;
+      expect(nodeGroup(drawn, node.id), node.id).toContain(tag);
+    }
+    expect(local.nodes.filter((n) => n.focus)).toHaveLength(1);
+  });
+
   it('draws exactly one shape per claim, in the kind’s shape', () => {
     expect(count(svg, /<g class="map-node /g)).toBe(view.nodes.length);
     expect(count(svg, /class="map-shape"/g)).toBe(view.nodes.length);
@@ -114,5 +124,24 @@ describe('renderMapSvg', () => {
     // Every tag in the output is one the renderer writes.
     const tags = new Set([...out.matchAll(/<\/?([a-zA-Z]+)/g)].map((m) => m[1]));
     expect([...tags].sort()).toEqual(['defs', 'desc', 'g', 'line', 'marker', 'path', 'polygon', 'rect', 'svg', 'text', 'title', 'tspan']);
+  });
+});
+
+describe('drawingStart', () => {
+  const node = (id: string, kind: string, x: number, y: number, focus: boolean) => ({ id, kind, x, y, width: 200, height: 40, focus }) as MapView['nodes'][number];
+
+  it('starts just below the highest focus claim, in drawing pixels (margin included)', () => {
+    const nodes = [node('q', 'question', 100, 20, false), node('a', 'claim', 500, 300, true), node('b', 'claim', 900, 100, true)];
+    expect(drawingStart({ nodes })).toEqual({ x: 900 + 24, y: 80 + 140 + 24 });
+  });
+
+  it('among claims at the same height, takes the one nearest the middle of the group', () => {
+    const nodes = [node('a', 'claim', 100, 100, true), node('b', 'claim', 1000, 100, true), node('c', 'claim', 2000, 100, true)];
+    expect(drawingStart({ nodes })?.x).toBe(1000 + 24);
+  });
+
+  it('falls back to the question, and to nothing', () => {
+    expect(drawingStart({ nodes: [node('q', 'question', 300, 20, false), node('a', 'claim', 900, 300, false)] })).toEqual({ x: 324, y: 164 });
+    expect(drawingStart({ nodes: [node('a', 'claim', 900, 300, false)] })).toBeUndefined();
   });
 });
