@@ -15,14 +15,20 @@ const web = useBrowserAndSite();
 const phone = (options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> =>
   web.browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true, deviceScaleFactor: 2, ...options });
 
+/** The summary page with the most claims on its map, in a fresh phone context. */
+async function openRichestPage(options: { javaScriptEnabled?: boolean } = {}) {
+  const context = await phone(options);
+  const page = await context.newPage();
+  const map = richestSummaryPage(DIST);
+  await page.goto(web.site.url + map.path);
+  return { context, page, map };
+}
+
 const top = (page: Page, selector: string) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().top + scrollY);
 
 describe('on a phone', () => {
   it('leads with the outline: the drawing is folded away until asked for, and Cytoscape is not loaded', async () => {
-    const context = await phone();
-    const page = await context.newPage();
-    const map = richestSummaryPage(DIST);
-    await page.goto(web.site.url + map.path);
+    const { context, page } = await openRichestPage();
     const toggle = page.getByRole('button', { name: 'Show the drawing' });
     await toggle.waitFor();
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
@@ -43,10 +49,7 @@ describe('on a phone', () => {
   });
 
   it('pins the claim panel below the outline, keeps the chosen claim in sight, and closes it', async () => {
-    const context = await phone();
-    const page = await context.newPage();
-    const map = richestSummaryPage(DIST);
-    await page.goto(web.site.url + map.path);
+    const { context, page } = await openRichestPage();
     const items = page.locator('[data-outline] [role="treeitem"]:not(.is-ref)');
     // A claim low on the screen, where the panel will appear.
     const item = items.nth(Math.min(5, (await items.count()) - 1));
@@ -77,10 +80,7 @@ describe('on a phone', () => {
   });
 
   it('opens the drawing on request: a tap selects a claim and two fingers zoom; the choice is remembered', async () => {
-    const context = await phone();
-    const page = await context.newPage();
-    const map = richestSummaryPage(DIST);
-    await page.goto(web.site.url + map.path);
+    const { context, page, map } = await openRichestPage();
     const toggle = page.getByRole('button', { name: 'Show the drawing' });
     await toggle.tap();
     expect(await page.getByRole('button', { name: 'Hide the drawing' }).getAttribute('aria-expanded')).toBe('true');
@@ -138,10 +138,7 @@ describe('on a phone', () => {
   });
 
   it('keeps the drawing in place without JavaScript, where there is no button to open it', async () => {
-    const context = await phone({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    const map = richestSummaryPage(DIST);
-    await page.goto(web.site.url + map.path);
+    const { context, page } = await openRichestPage({ javaScriptEnabled: false });
     expect(await page.locator('[data-static] svg').isVisible()).toBe(true);
     expect(await page.locator('[data-outline]').isVisible()).toBe(true);
     expect(await page.locator('[data-controls]').isVisible()).toBe(false);
