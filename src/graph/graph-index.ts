@@ -24,6 +24,7 @@ type GraphLike = Pick<CompiledGraph, 'edges'> & Partial<Pick<CompiledGraph, 'nod
 const NO_NODES: GraphNode[] = [];
 const cache = new WeakMap<GraphEdge[], { nodes: GraphNode[]; index: GraphIndex }>();
 
+// An edge can reach the same claim twice (an undercut of a relation drawn from its own undercutter): list it once.
 const push = (map: Map<string, GraphEdge[]>, id: string, edge: GraphEdge) => {
   const list = map.get(id);
   if (!list) map.set(id, [edge]);

@@ -10,6 +10,7 @@ import { readState, writeState, type ViewState } from './state.ts';
 import type { MapCanvas } from './map-canvas.ts';
 
 /** Phones and narrow windows: the outline leads, the drawing opens on request, the panel is pinned below. */
+// Must match the `@media (max-width: 50rem)` block in map.css that folds the drawing and pins the panel.
 const NARROW = '(max-width: 50rem)';
 const DRAWING_KEY = 'argument-map:drawing';
 

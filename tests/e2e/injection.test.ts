@@ -98,6 +98,14 @@ interface PageReport {
   problems: string[];
 }
 
+/** A payload that ran would most likely open an alert: record every dialog as a problem and dismiss it. */
+function reportDialogs(page: Page, problems: string[]): void {
+  page.on('dialog', (dialog) => {
+    problems.push(`a ${dialog.type()} dialog fired: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+}
+
 /** What the page's DOM must never contain once the payloads have been rendered. */
 async function scanDom(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -136,10 +144,7 @@ describe('the injection fixture renders payloads as text', () => {
       const problems: string[] = [];
       const context = await browser.newContext();
       const page = await context.newPage();
-      page.on('dialog', (dialog) => {
-        problems.push(`a ${dialog.type()} dialog fired: ${dialog.message()}`);
-        void dialog.dismiss();
-      });
+      reportDialogs(page, problems);
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
       const url = `${served.url}${pagePath(file)}`;
       await page.goto(url, { waitUntil: 'load' });
@@ -240,10 +245,7 @@ describe('the site search (Pagefind) shows payloads as text', () => {
     const problems: string[] = [];
     const context = await browser.newContext();
     const page = await context.newPage();
-    page.on('dialog', (dialog) => {
-      problems.push(`a ${dialog.type()} dialog fired: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
+    reportDialogs(page, problems);
     await page.goto(served.url, { waitUntil: 'load' });
     await page.locator('site-search button[data-open-modal]').click();
     const input = page.locator('site-search input[type="search"], .pagefind-ui__search-input').first();

@@ -7,7 +7,7 @@
  * at a file of the build, under the base; a `#fragment` must name an `id` on the target page. External
  * http(s) links and `mailto:`/`tel:` are not followed; an absolute link to the build's own `site` is internal.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Config, HtmlValidate, Parser, type ConfigData, type HtmlElement } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -223,9 +223,8 @@ describe('sub-path build (base /debate/, site https://example.org)', () => {
   const build: Build = { name: 'debate', dir: '', base: '/debate/', site: 'https://example.org' };
   let site: Site;
   beforeAll(async () => {
-    // Inside the project: Astro puts a build's server chunks in <cwd>/.astro when the out dir is outside the
-    // working directory, where a concurrent build would overwrite them.
-    mkdirSync(path.join(ROOT, '.cache'), { recursive: true });
+    // Inside the project (support.ts makes .cache): Astro puts a build's server chunks in <cwd>/.astro when the
+    // out dir is outside the working directory, where a concurrent build would overwrite them.
     const result = buildSite({ base: build.base, site: build.site, outDir: mkdtempSync(path.join(ROOT, '.cache/e2e-links-')) });
     build.dir = result.outDir;
     if (result.status !== 0) throw new Error(`the sub-path build failed:\n${result.output.slice(-4000)}`);
