@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, ROOT, type BuildResult } from './support.ts';
 
-const TESTDATA = path.resolve(import.meta.dirname, '../../../shared/testdata');
+const TESTDATA = path.resolve(import.meta.dirname, '../fixtures/external');
 const FILES = [
   ...readdirSync(path.join(TESTDATA, 'argdown/src')).filter((f) => f.endsWith('.argdown')).map((f) => `argdown/src/${f}`),
   ...readdirSync(path.join(TESTDATA, 'aif')).filter((f) => f.endsWith('.json')).map((f) => `aif/${f}`),

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeName, encodeName, parseApx, parseExtensionsFile, parseI23, parseTgf, toApx, toTgf } from '../../src/graph/iccma.ts';
 import type { Framework } from '../../src/graph/semantics.ts';
 
-// The shared test data lives beside the project checkout, not inside it.
-const DATA = path.resolve(__dirname, '../../../shared/testdata/iccma');
+// Real instances with known answers, copied into the repository (see tests/fixtures/external/PROVENANCE.md).
+const DATA = path.resolve(__dirname, '../fixtures/external/iccma');
 const read = (file: string): string => fs.readFileSync(path.join(DATA, file), 'utf8');
 const instances = fs
   .readdirSync(DATA)

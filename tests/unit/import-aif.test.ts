@@ -5,7 +5,7 @@ import { importAif } from '../../src/graph/import/aif.ts';
 import { ImportError, type ImportResult } from '../../src/graph/import/types.ts';
 import { validationErrors } from './import-support.ts';
 
-const TESTDATA = path.resolve(import.meta.dirname, '../../../shared/testdata/aif');
+const TESTDATA = path.resolve(import.meta.dirname, '../fixtures/external/aif');
 
 
 /** Relations as `kind:<node id>-><node id>` (undercuts: `undercuts:<by>|<from>-><to>`), by AIF node ids. */

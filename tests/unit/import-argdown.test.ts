@@ -5,7 +5,7 @@ import { importArgdown } from '../../src/graph/import/argdown.ts';
 import { ImportError, type ImportResult } from '../../src/graph/import/types.ts';
 import { validationErrors } from './import-support.ts';
 
-const TESTDATA = path.resolve(import.meta.dirname, '../../../shared/testdata/argdown');
+const TESTDATA = path.resolve(import.meta.dirname, '../fixtures/external/argdown');
 
 /** Compile the imported pages alone (no actors, no sources) and return the errors, formatted. */
 

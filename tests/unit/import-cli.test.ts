@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const TESTDATA = path.resolve(import.meta.dirname, '../../../shared/testdata');
+const TESTDATA = path.resolve(import.meta.dirname, '../fixtures/external');
 
 let dir: string;
 let content: string;

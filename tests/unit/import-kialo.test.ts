@@ -5,7 +5,7 @@ import { importKialo } from '../../src/graph/import/kialo.ts';
 import { ImportError, type ImportResult } from '../../src/graph/import/types.ts';
 import { validationErrors } from './import-support.ts';
 
-const TESTDATA = path.resolve(import.meta.dirname, '../../../shared/testdata/kialo');
+const TESTDATA = path.resolve(import.meta.dirname, '../fixtures/external/kialo');
 
 
 /** The tree read straight from the lines: claims by path, and `kind:<path>-><parent path>` with links followed. */

@@ -18,8 +18,8 @@ import {
 } from '../../src/graph/semantics.ts';
 import type { EdgeKind, GraphNode } from '../../src/graph/types.ts';
 
-// The shared test data lives beside the project checkout, not inside it.
-const DATA = path.resolve(__dirname, '../../../shared/testdata/iccma');
+// Real instances with known answers, copied into the repository (see tests/fixtures/external/PROVENANCE.md).
+const DATA = path.resolve(__dirname, '../fixtures/external/iccma');
 const read = (file: string): string => fs.readFileSync(path.join(DATA, file), 'utf8');
 
 /** Order-independent form of a list of extensions. */
