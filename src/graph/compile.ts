@@ -4,7 +4,7 @@
  */
 import type { Actor, Source } from './schema.ts';
 import type { LoadedPage } from './load.ts';
-import { refId } from './validate.ts';
+import { refId } from './model.ts';
 import type { CompiledGraph, GraphEdge, GraphNode, PageInfo } from './types.ts';
 
 /** Stable id of a claim-to-claim relation; undercuts address relations by it. */
@@ -20,7 +20,7 @@ export function compileGraph(
   const withNote = (edge: GraphEdge, note: string | undefined) => (note ? { ...edge, note } : edge);
   for (const page of pages) {
     for (const claim of page.claims) {
-      const { id, kind, text, label, by, source, quote, note } = claim;
+      const { id, kind, text, label, by, source, quote, voice, note } = claim;
       nodes.push({
         id,
         kind,
@@ -29,12 +29,13 @@ export function compileGraph(
         ...(by ? { by } : {}),
         ...(source ? { source } : {}),
         ...(quote ? { quote } : {}),
+        ...(voice ? { voice } : {}),
         ...(note ? { note } : {}),
         page: page.slug,
         origin: { file: claim.file, line: claim.line },
       });
       if (claim.answers) edges.push({ id: edgeId('answers', id, claim.answers), kind: 'answers', from: id, to: claim.answers });
-      for (const kind of ['supports', 'attacks'] as const) {
+      for (const kind of ['supports', 'attacks', 'frames'] as const) {
         for (const ref of claim[kind]) {
           const to = refId(ref);
           edges.push(withNote({ id: edgeId(kind, id, to), kind, from: id, to }, typeof ref === 'string' ? undefined : ref.note));

@@ -2,8 +2,7 @@
  * The visual encoding shared by the static SVG, the Cytoscape map and the legend: kinds by shape and
  * border, relations by line style and arrowhead (colour only doubles them). Okabe–Ito colours.
  */
-import type { ClaimKind } from './schema.ts';
-import type { EdgeKind } from './types.ts';
+import type { ClaimKind, RelationKind as EdgeKind } from './model.ts';
 
 export interface KindStyle {
   /** Polygon in Cytoscape's normalised coordinates (-1…1), or a built-in shape name. */
@@ -26,7 +25,7 @@ export const KIND_STYLES: Record<ClaimKind, KindStyle> = {
 
 export interface RelationStyle {
   line: 'solid' | 'dashed' | 'dotted';
-  arrow: 'triangle' | 'tee' | 'diamond' | 'vee';
+  arrow: 'triangle' | 'tee' | 'diamond' | 'vee' | 'circle';
   /** CSS custom property holding the colour, set per theme in map.css. */
   colourVar: string;
   description: string;
@@ -37,9 +36,10 @@ export const RELATION_STYLES: Record<EdgeKind, RelationStyle> = {
   attacks: { line: 'dashed', arrow: 'tee', colourVar: '--map-attacks', description: 'says the target is false (dashed line, bar end)' },
   undercuts: { line: 'dotted', arrow: 'diamond', colourVar: '--map-undercuts', description: 'says a link does not follow (dotted line, diamond end, to the small diamond on that link)' },
   answers: { line: 'solid', arrow: 'vee', colourVar: '--map-answers', description: 'answers the question (thin solid line, open arrow)' },
+  frames: { line: 'dotted', arrow: 'circle', colourVar: '--map-frames', description: 'the writer’s framing of a claim: not a reason (thin dotted grey line, round end)' },
 };
 
-export const EDGE_WIDTH: Record<EdgeKind, number> = { supports: 2.5, attacks: 2.5, undercuts: 2.5, answers: 1.5 };
+export const EDGE_WIDTH: Record<EdgeKind, number> = { supports: 2.5, attacks: 2.5, undercuts: 2.5, answers: 1.5, frames: 1.5 };
 
 /** Dash pattern for SVG `stroke-dasharray`, per line style. */
 export const DASH: Record<'solid' | 'dashed' | 'dotted', string | undefined> = { solid: undefined, dashed: '8 5', dotted: '2 4' };

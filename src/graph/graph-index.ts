@@ -2,7 +2,7 @@
  * Lookups over a graph, built once per graph and reused by every view of a build: a 5,000-claim site has
  * 5,000 claim maps, and scanning every node and edge for each of them made the build quadratic.
  */
-import type { CompiledGraph, GraphEdge, GraphNode } from './types.ts';
+import type { GraphEdge, GraphLike, GraphNode } from './types.ts';
 
 export interface GraphIndex {
   nodeById: Map<string, GraphNode>;
@@ -19,7 +19,7 @@ export interface GraphIndex {
 }
 
 /** Nodes may be left out when only relations are needed (`relationsOf`). */
-type GraphLike = Pick<CompiledGraph, 'edges'> & Partial<Pick<CompiledGraph, 'nodes'>>;
+type Indexable = Pick<GraphLike, 'edges'> & Partial<Pick<GraphLike, 'nodes'>>;
 
 const NO_NODES: GraphNode[] = [];
 const cache = new WeakMap<GraphEdge[], { nodes: GraphNode[]; index: GraphIndex }>();
@@ -31,7 +31,7 @@ const push = (map: Map<string, GraphEdge[]>, id: string, edge: GraphEdge) => {
   else if (list[list.length - 1] !== edge) list.push(edge);
 };
 
-export function indexGraph(graph: GraphLike): GraphIndex {
+export function indexGraph(graph: Indexable): GraphIndex {
   const nodes = graph.nodes ?? NO_NODES;
   const hit = cache.get(graph.edges);
   if (hit && hit.nodes === nodes) return hit.index;

@@ -25,7 +25,7 @@ export interface TextFile {
 export interface LoadedClaim extends Claim {
   file: string;
   line: number;
-  /** Line of each relation entry, keyed `supports.0`, `attacks.1`, `undercuts.0`, `answers`. */
+  /** Line of each relation entry (`supports.0`, `attacks.1`, `undercuts.0`, `frames.0`, `answers`) and field. */
   lines: Record<string, number>;
 }
 
@@ -176,11 +176,11 @@ export function loadPage(source: TextFile, docsRelativePath: string): LoadResult
   const claims = parsed.data.claims.map((claim, index): LoadedClaim => {
     const base: (string | number)[] = ['claims', index];
     const lines: Record<string, number> = {};
-    for (const key of ['supports', 'attacks', 'undercuts'] as const) {
+    for (const key of ['supports', 'attacks', 'undercuts', 'frames'] as const) {
       claim[key].forEach((_, i) => (lines[`${key}.${i}`] = lineAt(doc, lineOf, [...base, key, i])));
     }
     if (claim.answers) lines.answers = lineAt(doc, lineOf, [...base, 'answers']);
-    for (const key of ['quote', 'source', 'by', 'note', 'text', 'label', 'kind']) lines[key] = lineAt(doc, lineOf, [...base, key]);
+    for (const key of ['quote', 'source', 'by', 'voice', 'note', 'text', 'label', 'kind']) lines[key] = lineAt(doc, lineOf, [...base, key]);
     return { ...claim, file, line: lineAt(doc, lineOf, [...base, 'id']), lines };
   });
   const focusNode = doc.getIn(['focus'], true);

@@ -16,7 +16,7 @@ export interface OutlineItem {
   children: OutlineItem[];
 }
 
-const ORDER: Record<string, number> = { answers: 0, supports: 1, attacks: 2 };
+const ORDER: Record<string, number> = { answers: 0, supports: 1, attacks: 2, frames: 3 };
 
 export function buildOutline(view: Pick<MapView, 'nodes' | 'edges' | 'anchors'>): OutlineItem[] {
   const inView = new Set(view.nodes.map((n) => n.id));

@@ -4,17 +4,10 @@
  * their source, no support cycles) live in `validate.ts`.
  */
 import { z } from 'astro/zod';
+import { CLAIM_KINDS, ID_PATTERN, RELATION_KINDS, VOICES } from './model.ts';
 
-/** The six kinds of node a claim can be. */
-export const CLAIM_KINDS = ['question', 'position', 'claim', 'evidence', 'assumption', 'context'] as const;
-export type ClaimKind = (typeof CLAIM_KINDS)[number];
-
-/** The four kinds of relation a claim can declare. */
-export const RELATION_KINDS = ['supports', 'attacks', 'undercuts', 'answers'] as const;
-export type RelationKind = (typeof RELATION_KINDS)[number];
-
-/** kebab-case: lowercase letters and digits separated by single hyphens. */
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export { CLAIM_KINDS, ID_PATTERN, RELATION_KINDS, VOICES };
+export type { ClaimKind, ClaimRef, RelationKind, Voice } from './model.ts';
 
 /** A site-wide identifier: claim ids become permalinks (`/claims/<id>/`). */
 export const IdSchema = z
@@ -34,7 +27,6 @@ export const ClaimRefSchema = z.union([
     note: Text.optional(),
   }),
 ]);
-export type ClaimRef = z.infer<typeof ClaimRefSchema>;
 
 /** An undercut names the relation it attacks by its two ends: the `supports` (or `attacks`) from `from` to `to`. */
 export const UndercutRefSchema = z.strictObject({
@@ -63,6 +55,12 @@ export const ClaimSchema = z.strictObject({
   source: IdSchema.optional(),
   /** Verbatim words from the source; checked against its text when the source has one. Required for evidence. */
   quote: Text.optional(),
+  /**
+   * Whose words these are: `direct` (the speaker's own words in quotation marks), `paraphrase` (the writer
+   * reporting a speaker) or `framing` (the writer's own choice of words or arrangement). Required when the
+   * source is the article.
+   */
+  voice: z.enum(VOICES).optional(),
   /** Why the claim is on the map, or how it was reconstructed. Required for assumptions. */
   note: Text.optional(),
   /** The question this position answers. Required for positions, only for positions. */
@@ -73,6 +71,8 @@ export const ClaimSchema = z.strictObject({
   attacks: z.array(ClaimRefSchema).default([]),
   /** Relations whose inference this one says does not hold. Defaults to none. */
   undercuts: z.array(UndercutRefSchema).default([]),
+  /** Claims this piece of the writer's framing presents in a light (only for `voice: framing`). Defaults to none. */
+  frames: z.array(ClaimRefSchema).default([]),
 });
 export type ClaimInput = z.input<typeof ClaimSchema>;
 export type Claim = z.infer<typeof ClaimSchema>;

@@ -22,19 +22,13 @@
  * rejected claim is attacked by an unattacked virtual argument `reader-rejects:<id>`. Labels follow grounded
  * semantics on that framework.
  */
-import type { CompiledGraph, GraphEdge } from './types.ts';
+import type { Choice, Label } from './model.ts';
+import type { GraphEdge, GraphLike } from './types.ts';
+
+export type { Choice, GraphLike, Label };
 
 /** An abstract argumentation framework: arguments and who attacks whom. */
 export type Framework = { args: string[]; attacks: [string, string][] };
-
-/** A grounded label: accepted (IN), defeated (OUT) or undecided (UNDEC). */
-export type Label = 'IN' | 'OUT' | 'UNDEC';
-
-/** A reader's verdict on one claim. */
-export type Choice = 'accepted' | 'rejected';
-
-/** The part of the compiled graph the semantics reads. */
-export type GraphLike = Pick<CompiledGraph, 'nodes' | 'edges'>;
 
 // ---------------------------------------------------------------------------------------------------------
 // Dung semantics on an indexed framework

@@ -81,6 +81,7 @@ export function renderMapSvg(view: MapView, options: SvgOptions): string {
         tee: '<path d="M7,0 H10 V10 H7 z"/>',
         diamond: '<path d="M0,5 L5,0 L10,5 L5,10 z"/>',
         vee: '<path d="M0,0 L10,5 L0,10" fill="none" stroke-width="1.6"/>',
+        circle: '<circle cx="5" cy="5" r="4"/>',
       }[style.arrow];
       return `<marker id="${p}-arrow-${kind}" class="map-marker rel-${kind}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">${shape}</marker>`;
     })

@@ -2,7 +2,8 @@
  * The compiled graph: the one artefact every component, export and test reads.
  * Produced by `compile.ts` + `layout.ts`; serialised as `graph.json`.
  */
-import type { Actor, ClaimKind, Source } from './schema.ts';
+import type { ClaimKind, RelationKind, Voice } from './model.ts';
+import type { Actor, Source } from './schema.ts';
 
 /** Where something was written, for error messages and the "discussed on" link. */
 export interface Origin {
@@ -21,13 +22,16 @@ export interface GraphNode {
   by?: string;
   source?: string;
   quote?: string;
+  /** Whose words the claim is, when it comes from the article (see `VOICES`). */
+  voice?: Voice;
   note?: string;
   /** Slug of the page that declares the claim ('' for the home page). */
   page: string;
   origin: Origin;
 }
 
-export type EdgeKind = 'supports' | 'attacks' | 'undercuts' | 'answers';
+/** A relation's kind; one name for the content model and the graph. */
+export type EdgeKind = RelationKind;
 
 export interface GraphEdge {
   /** `kind:from->to` for claim-to-claim edges; `undercuts:from->(targetEdgeId)` for undercuts. */
@@ -79,6 +83,9 @@ export interface Diagnostic {
   /** How to fix it. */
   hint: string;
 }
+
+/** What most graph functions read: the claims and relations, nothing else. */
+export type GraphLike = Pick<CompiledGraph, 'nodes' | 'edges'>;
 
 export interface CompiledGraph {
   nodes: GraphNode[];

@@ -2,7 +2,8 @@
  * Validate: the rules that need the whole site at once (ids, references, kinds, quotes, cycles).
  * Shapes were already checked by the schema in `load.ts`.
  */
-import type { Actor, ClaimKind, ClaimRef, Source } from './schema.ts';
+import { refId, type ClaimKind } from './model.ts';
+import type { Actor, Source } from './schema.ts';
 import type { LoadedClaim, LoadedPage } from './load.ts';
 import type { Diagnostic } from './types.ts';
 
@@ -28,7 +29,24 @@ export function normaliseForQuote(text: string): string {
     .trim();
 }
 
-export const refId = (ref: ClaimRef) => (typeof ref === 'string' ? ref : ref.to);
+/**
+ * Whether every occurrence of `quote` in `text` lies inside double quotation marks within its paragraph, as the
+ * speaker's own words do. Both are normalised first; a quote that itself contains quotation marks mixes voices.
+ */
+export function quotedInSource(text: string, quote: string): boolean {
+  const words = normaliseForQuote(quote);
+  if (words.includes('"')) return false;
+  const paragraphs = text.split(/\n\s*\n/).map(normaliseForQuote);
+  let found = false;
+  for (const paragraph of paragraphs) {
+    for (let at = paragraph.indexOf(words); at >= 0; at = paragraph.indexOf(words, at + 1)) {
+      found = true;
+      const before = paragraph.slice(0, at).split('"').length - 1;
+      if (before % 2 === 0) return false;
+    }
+  }
+  return found;
+}
 
 /** Kinds that ground an argument: a position may not support or attack them. */
 const GROUND_KINDS: ClaimKind[] = ['evidence', 'assumption', 'context'];
@@ -124,7 +142,36 @@ export function validateSite(input: SiteInput): Diagnostic[] {
         );
       }
     }
-    if (kind === 'evidence' && !claim.quote) { /* reported above */ }
+
+    // Whose words: every claim taken from the article says whether they are a speaker's or the writer's.
+    if (source?.kind === 'article' && !claim.voice) {
+      report(claim, l.source, 'missing-voice', 'a claim from the article needs `voice`', 'Add `voice: direct` (the speaker’s own words in quotation marks), `paraphrase` (the writer reporting a speaker) or `framing` (the writer’s own words or arrangement).');
+    }
+    if (claim.voice && !claim.source) {
+      report(claim, l.voice, 'voice-without-source', '`voice` says whose words a source gives, but the claim has no `source`', 'Add the `source:` the words come from, or remove `voice:`.');
+    }
+    if (claim.voice === 'direct') {
+      const text = source ? input.sourceTexts[source.id] : undefined;
+      if (!claim.quote) report(claim, l.voice, 'missing-field', 'a direct quote needs `quote`', 'Add `quote:` with the speaker’s words exactly as the source prints them.');
+      else if (text !== undefined && normaliseForQuote(text).includes(normaliseForQuote(claim.quote)) && !quotedInSource(text, claim.quote)) {
+        report(claim, l.voice, 'voice-not-direct', 'the quote is marked `voice: direct`, but in the source it is not all inside quotation marks', 'Quote only the words inside the quotation marks, or use `voice: paraphrase` when the writer is reporting the speaker.');
+      }
+    }
+    if (claim.voice === 'framing') {
+      for (const relation of ['supports', 'attacks', 'undercuts'] as const) {
+        claim[relation].forEach((_, i) =>
+          report(claim, l[`${relation}.${i}`], 'framing-as-reason', `the writer’s framing cannot be a reason or an objection, but this claim \`${relation}\` another`, 'Framing is shown, not weighed: write the link as `frames: [<claim id>]` and say in its `note` what the framing does.'),
+        );
+      }
+    }
+    claim.frames.forEach((ref, i) => {
+      const id = refId(ref);
+      const line = l[`frames.${i}`];
+      if (claim.voice !== 'framing') {
+        report(claim, line, 'frames-without-framing', '`frames` is only for the writer’s framing, but this claim is not `voice: framing`', 'Add `voice: framing` if the claim is the writer’s own choice of words or arrangement, or use `supports`/`attacks` for an argument.');
+      } else if (id === claim.id) report(claim, line, 'self-frame', 'the claim frames itself', 'Remove this entry.');
+      else if (!claims.has(id)) unknownClaim(claim, line, id, 'frames');
+    });
 
     // Relations: targets exist, kinds fit, nothing points at itself.
     if (claim.answers) {
@@ -219,14 +266,14 @@ function warnings(claims: Map<string, LoadedClaim>): Diagnostic[] {
   const out: Diagnostic[] = [];
   const linked = new Set<string>();
   for (const claim of claims.values()) {
-    const targets = [...claim.supports, ...claim.attacks].map(refId);
+    const targets = [...claim.supports, ...claim.attacks, ...claim.frames].map(refId);
     const undercut = claim.undercuts.flatMap((u) => [u.from, u.to]);
     if (targets.length || undercut.length || claim.answers) linked.add(claim.id);
     [...targets, ...undercut, claim.answers].forEach((t) => t && linked.add(t));
   }
   for (const claim of claims.values()) {
     if (!linked.has(claim.id)) {
-      out.push({ severity: 'warning', code: 'orphan-claim', file: claim.file, line: claim.line, claim: claim.id, message: 'the claim has no relations, so it floats alone on the map', hint: 'Link it with `supports`, `attacks`, `undercuts` or `answers`, or remove it.' });
+      out.push({ severity: 'warning', code: 'orphan-claim', file: claim.file, line: claim.line, claim: claim.id, message: 'the claim has no relations, so it floats alone on the map', hint: 'Link it with `supports`, `attacks`, `undercuts`, `answers` or `frames`, or remove it.' });
     }
     const label = claim.label ?? claim.text;
     if (label.length > LABEL_WARNING_LENGTH) {

@@ -27,6 +27,7 @@ export interface ViewNode {
   by?: string;
   source?: string;
   quote?: string;
+  voice?: GraphNode['voice'];
   note?: string;
   /** Slug of the page that discusses the claim. */
   page: string;
@@ -96,7 +97,7 @@ export function relationsOf(graph: Pick<CompiledGraph, 'edges'>, id: string): Vi
       if (target.from === id) add(`has its ${what} of`, [target.to, edge.from], edge);
       continue;
     }
-    const verbs = { supports: ['supports', 'is supported by'], attacks: ['attacks', 'is attacked by'], answers: ['answers', 'is answered by'] }[edge.kind];
+    const verbs = { supports: ['supports', 'is supported by'], attacks: ['attacks', 'is attacked by'], answers: ['answers', 'is answered by'], frames: ['frames', 'is framed by'] }[edge.kind];
     if (edge.from === id) add(verbs[0], [edge.to], edge);
     if (edge.to === id) add(verbs[1], [edge.from], edge);
   }
@@ -125,6 +126,7 @@ export function buildView(graph: CompiledGraph, ids: string[], focus: string[], 
       ...(n.by ? { by: n.by } : {}),
       ...(n.source ? { source: n.source } : {}),
       ...(n.quote ? { quote: n.quote } : {}),
+      ...(n.voice ? { voice: n.voice } : {}),
       ...(n.note ? { note: n.note } : {}),
       page: n.page,
       x: p.x,

@@ -4,6 +4,7 @@
  */
 import { relationSentence, viewEdges } from '../graph/view-shared.ts';
 import type { ViewNode } from '../graph/view.ts';
+import { RELATION_KINDS } from '../graph/model.ts';
 import { el, LABEL_WORDS, type Choice, type Label, type MapData } from './map-data.ts';
 import { OutlineTree } from './outline-tree.ts';
 import { readState, writeState, type ViewState } from './state.ts';
@@ -423,7 +424,7 @@ class ArgumentMap extends HTMLElement {
   private applyFilters() {
     const kinds = [...this.querySelectorAll<HTMLInputElement>('[data-filter-relation]')].filter((i) => i.checked).map((i) => i.dataset.filterRelation!);
     const actor = this.querySelector<HTMLSelectElement>('[data-filter-actor]')!.value;
-    if (!this.canvas && (kinds.length < 4 || actor)) void this.loadCanvas();
+    if (!this.canvas && (kinds.length < RELATION_KINDS.length || actor)) void this.loadCanvas();
     this.canvas?.filter(new Set(kinds), actor || undefined);
   }
 

@@ -4,7 +4,7 @@
  */
 import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } from 'cytoscape';
 import { DASH, EDGE_WIDTH, KIND_STYLES, RELATION_STYLES } from '../graph/encoding.ts';
-import { CLAIM_KINDS } from '../graph/schema.ts';
+import { CLAIM_KINDS } from '../graph/model.ts';
 import type { MapView } from '../graph/view.ts';
 import { LABEL_WORDS, type Label } from './map-data.ts';
 

@@ -1,8 +1,8 @@
 /** The data a page embeds for its map, and the shared client-side types. */
+import type { Choice, Label } from '../graph/model.ts';
 import type { MapView } from '../graph/view.ts';
 
-export type Label = 'IN' | 'OUT' | 'UNDEC';
-export type Choice = 'accepted' | 'rejected';
+export type { Choice, Label };
 
 export interface MapData {
   view: MapView;

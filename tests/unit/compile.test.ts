@@ -14,6 +14,7 @@ const claim = (c: Partial<LoadedClaim> & Pick<LoadedClaim, 'id'>): LoadedClaim =
   supports: [],
   attacks: [],
   undercuts: [],
+  frames: [],
   file: 'docs/x.mdx',
   line: 1,
   lines: {},
@@ -49,7 +50,7 @@ describe('the valid fixture', () => {
       ['blind-spots', 'claim', '', 13],
       ['target-suspects', 'position', 'other', 5],
       ['spectrum', 'evidence', 'other', 11],
-      ['speech-date', 'context', 'other', 18],
+      ['speech-date', 'context', 'other', 19],
     ]);
     expect(graph.nodes[0].origin.file).toBe('tests/fixtures/valid/docs/index.mdx');
     // No label: the map shows the text. Absent optional fields stay absent.

@@ -141,13 +141,16 @@ describe('round trip of the site graph', () => {
     expect(graph.edges.length).toBeGreaterThan(5);
   });
 
+  // Neither format has a relation for the writer's framing, so `frames` links are compared separately.
+  const argumentOnly = (g: CompiledGraph) => ({ ...g, edges: g.edges.filter((e) => e.kind !== 'frames') });
+
   it('Argdown: same claims (texts) and relations (kinds and endpoints)', async () => {
     const { viaArgdown } = await roundTrip(graph);
-    expect(signature(viaArgdown)).toEqual(signature(graph));
+    expect(signature(viaArgdown)).toEqual(signature(argumentOnly(graph)));
   });
 
   it('AIF: same claims (texts) and relations (kinds and endpoints)', async () => {
     const { viaAif } = await roundTrip(graph);
-    expect(signature(viaAif)).toEqual(signature(graph));
+    expect(signature(viaAif)).toEqual(signature(argumentOnly(graph)));
   });
 });

@@ -88,7 +88,7 @@ function generatedGraph(count: number, seed = 42): Pick<CompiledGraph, 'nodes' |
   const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
   const pick = <T,>(items: T[]) => items[Math.floor(random() * items.length)];
   const claims: LoadedClaim[] = [];
-  const base = { supports: [], attacks: [], undercuts: [], file: 'docs/gen.mdx', line: 1, lines: {} };
+  const base = { supports: [], attacks: [], undercuts: [], frames: [], file: 'docs/gen.mdx', line: 1, lines: {} };
   const words = ['police', 'blind', 'spots', 'encryption', 'companies', 'cooperate', 'surveillance', 'targeted', 'suspects', 'privacy'];
   const text = (i: number) => Array.from({ length: 3 + (i % 17) }, () => pick(words)).join(' ') + '.';
   for (let i = 0; i < count; i++) {
@@ -97,7 +97,7 @@ function generatedGraph(count: number, seed = 42): Pick<CompiledGraph, 'nodes' |
     else if (i < 8) claims.push({ ...base, id, kind: 'position', text: text(i), answers: `c${i % 2}` });
     else {
       const target = `c${2 + Math.floor(random() * (i - 2))}`;
-      const claim: LoadedClaim = { ...base, supports: [], attacks: [], undercuts: [], id, kind: pick(['claim', 'evidence', 'assumption'] as const), text: text(i) };
+      const claim: LoadedClaim = { ...base, supports: [], attacks: [], undercuts: [], frames: [], id, kind: pick(['claim', 'evidence', 'assumption'] as const), text: text(i) };
       (random() < 0.7 ? claim.supports : claim.attacks).push(target);
       claims.push(claim);
     }

@@ -15,7 +15,7 @@ type Spec = Partial<LoadedClaim> & Pick<LoadedClaim, 'id'>;
 
 /** A view of hand-written claims, with a stand-in layout (the outline ignores positions). */
 function viewOf(specs: Spec[]): MapView {
-  const claims = specs.map((c): LoadedClaim => ({ kind: 'claim', text: c.id, supports: [], attacks: [], undercuts: [], file: 'f.mdx', line: 1, lines: {}, ...c }));
+  const claims = specs.map((c): LoadedClaim => ({ kind: 'claim', text: c.id, supports: [], attacks: [], undercuts: [], frames: [], file: 'f.mdx', line: 1, lines: {}, ...c }));
   const compiled = compileGraph([{ file: 'f.mdx', slug: 'f', title: 'F', claims, focus: [] }], [], []);
   const ids = [...compiled.nodes.map((n) => n.id), ...indexGraph(compiled).undercutTargets];
   const layout: Layout = {

@@ -110,8 +110,8 @@ describe('renderMapSvg', () => {
 
   it('escapes claim text, labels, titles and descriptions', () => {
     const claims: LoadedClaim[] = [
-      { id: 'evil', kind: 'claim', text: EVIL, label: EVIL, supports: ['other'], attacks: [], undercuts: [], file: 'f.mdx', line: 1, lines: {} },
-      { id: 'other', kind: 'question', text: 'Fine?', supports: [], attacks: [], undercuts: [], file: 'f.mdx', line: 2, lines: {} },
+      { id: 'evil', kind: 'claim', text: EVIL, label: EVIL, supports: ['other'], attacks: [], undercuts: [], frames: [], file: 'f.mdx', line: 1, lines: {} },
+      { id: 'other', kind: 'question', text: 'Fine?', supports: [], attacks: [], undercuts: [], frames: [], file: 'f.mdx', line: 2, lines: {} },
     ];
     const compiled = compileGraph([{ file: 'f.mdx', slug: 'f', title: 'F', claims, focus: [] }], [], []);
     const evilGraph: CompiledGraph = { ...compiled, layout: layoutGraph(compiled), diagnostics: [] };

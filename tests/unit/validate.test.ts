@@ -148,7 +148,7 @@ const CASES: Record<string, Expected> = {
   'quote-not-in-source': {
     code: 'quote-not-found',
     file: INDEX,
-    line: 18,
+    line: 19,
     claim: 'blind-spots',
     message: 'the quote is not in the text of `article`',
     at: 'quote: social media companies are causing a "growing number of black spots"',
@@ -304,7 +304,7 @@ describe('good content', () => {
         severity: 'warning',
         code: 'orphan-claim',
         file: `${dir}/docs/index.mdx`,
-        line: 21,
+        line: 22,
         claim: 'lonely',
         message: 'the claim has no relations, so it floats alone on the map',
         hint: expect.stringMatching(/\S/),
@@ -312,7 +312,7 @@ describe('good content', () => {
     ]);
     const lines = readFileSync(path.join(ROOT, dir, 'docs/index.mdx'), 'utf8').split('\n');
     expect(lines[10]).toMatch(/^\s+label: /);
-    expect(lines[20]).toContain('- id: lonely');
+    expect(lines[21]).toContain('- id: lonely');
   });
 });
 

@@ -45,6 +45,8 @@ export function exportAif(graph: CompiledGraph): string {
   }
   const scheme = { supports: 'Default Inference', attacks: 'Default Conflict', undercuts: 'Default Conflict', answers: 'Answering' };
   for (const edge of graph.edges) {
+    // The writer's framing is not an inference or a conflict: AIF has no node for it, so it is left out.
+    if (edge.kind === 'frames') continue;
     const type = edge.kind === 'supports' || edge.kind === 'answers' ? 'RA' : 'CA';
     nodes.push({ nodeID: edge.id, text: scheme[edge.kind], type, scheme: scheme[edge.kind] });
     link(edge.from, edge.id);

@@ -3,7 +3,7 @@
  * `CompiledGraphSchema` mirrors `types.ts` in Zod; a unit test parses the real compiled graph with it.
  */
 import { z } from 'astro/zod';
-import { ActorSchema, CLAIM_KINDS, RELATION_KINDS, SourceSchema } from '../schema.ts';
+import { ActorSchema, CLAIM_KINDS, RELATION_KINDS, SourceSchema, VOICES } from '../schema.ts';
 import { serialiseGraph } from '../artefact.ts';
 import type { CompiledGraph } from '../types.ts';
 
@@ -20,6 +20,7 @@ export const GraphNodeSchema = z
     by: Id.optional().describe('Actor id: who makes the claim.'),
     source: Id.optional().describe('Source id the claim comes from.'),
     quote: z.string().optional().describe('Verbatim words from the source.'),
+    voice: z.enum(VOICES).optional().describe('Whose words: direct (the speaker’s, in quotation marks), paraphrase (the writer reporting a speaker) or framing (the writer’s own).'),
     note: z.string().optional(),
     page: z.string().describe("Slug of the page that declares the claim ('' for the home page)."),
     origin: z.strictObject({ file: z.string(), line: z.number().int().positive() }).describe('Where the claim is declared.'),
