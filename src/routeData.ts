@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
+import graph from 'virtual:argument-graph';
 
 const cache = new Map<string, Date | undefined>();
 
@@ -22,8 +23,13 @@ function lastCommitDate(file: string): Date | undefined {
   return cache.get(file);
 }
 
+/** Pages that draw an argument map (see `MarkdownContent.astro`). */
+const withMap = new Set(graph.pages.filter((p) => p.focus.length > 0).map((p) => p.slug));
+
 export const onRequest = defineRouteMiddleware((context) => {
   const route = context.locals.starlightRoute;
+  // A page with a map gives it the whole width: its sections are listed at the top instead of in a side column.
+  if (withMap.has(route.id) && route.entry.data.map !== false) route.toc = undefined;
   const file = route.entry.filePath;
   // Pages made with <StarlightPage> (the map, claim permalinks) carry made-up paths: no git call for those.
   if (!route.lastUpdated && file && !file.startsWith('..') && !file.startsWith('/') && existsSync(file)) route.lastUpdated = lastCommitDate(file);

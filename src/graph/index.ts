@@ -6,7 +6,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { compileGraph } from './compile.ts';
 import { sortDiagnostics } from './diagnostics.ts';
-import { layoutGraph } from './layout.ts';
+import { layoutMap } from './layout.ts';
 import { loadActors, loadPage, loadSources, type LoadedPage } from './load.ts';
 import type { CompiledGraph, Diagnostic } from './types.ts';
 import { validateSite } from './validate.ts';
@@ -21,6 +21,8 @@ export interface CompileOptions {
   /** Skip the layout (validation only). */
   layout?: boolean;
 }
+
+const EMPTY_LAYOUT: CompiledGraph['layout'] = { boxes: {}, refs: {}, drawnFrom: {}, routes: {}, anchors: {}, bounds: { x: 0, y: 0, width: 0, height: 0 } };
 
 export interface Timings {
   load: number;
@@ -95,7 +97,7 @@ export async function compileSite(options: CompileOptions): Promise<CompileResul
 
   const compiled = compileGraph(pages, actors.value.items, sources.value.items);
   lap('compile');
-  const layout = options.layout === false ? { positions: {}, sizes: {}, bounds: { x: 0, y: 0, width: 0, height: 0 } } : layoutGraph(compiled);
+  const layout = options.layout === false ? EMPTY_LAYOUT : layoutMap(compiled.nodes, compiled.edges);
   lap('layout');
   return { ok: true, graph: { ...compiled, layout, diagnostics: sorted }, timings };
 }

@@ -61,7 +61,7 @@ const handMade: CompiledGraph = {
   actors: { rowley: { id: 'rowley', name: 'Mark Rowley', role: 'AC', description: 'Police.', inArticle: true } },
   sources: {},
   pages: [],
-  layout: { positions: {}, sizes: {}, bounds: { x: 0, y: 0, width: 0, height: 0 } },
+  layout: { boxes: {}, refs: {}, drawnFrom: {}, routes: {}, anchors: {}, bounds: { x: 0, y: 0, width: 0, height: 0 } },
   diagnostics: [],
 };
 
