@@ -13,7 +13,7 @@ import { OutlineTree } from '../outline-tree.ts';
 import { readState, writeState, type ViewState } from '../state.ts';
 import { downloadPng, downloadSvg } from './download.ts';
 import { Drawing } from './drawing.ts';
-import { evaluateMap } from './evaluation.ts';
+import { evaluateMap, type Verdicts } from './evaluation.ts';
 import { wireMenus } from './menus.ts';
 import { panelContent } from './panel.ts';
 import { wireSearch } from './search.ts';
@@ -30,7 +30,8 @@ class ArgumentMap extends HTMLElement {
   private nodes = new Map<string, MapNode>();
   private state: ViewState = { choices: {} };
   private labels: Record<string, Label> = {};
-  private explanations: Record<string, string> = {};
+  private readings: Verdicts['readings'] = {};
+  private unsettled: string[] = [];
   private evaluating = false;
   private drawing!: Drawing;
   private tree?: OutlineTree;
@@ -160,7 +161,17 @@ class ArgumentMap extends HTMLElement {
       input.dataset.id = node.id;
       fieldset.append(el('label', {}, input, ` ${text}`));
     }
-    if (label) fieldset.append(el('p', { className: `panel-label label-${label}` }, el('strong', {}, LABEL_WORDS[label]), ` — ${this.explanations[node.id] ?? ''}`));
+    const reading = this.readings[node.id];
+    if (label && reading) {
+      fieldset.append(
+        el('p', { className: `panel-label label-${label}` }, el('strong', {}, LABEL_WORDS[label]), ` — ${reading.explanation}`),
+        strengthBar(reading.strength, reading.band),
+      );
+      if (reading.disagreement) fieldset.append(el('p', { className: 'panel-disagree' }, reading.disagreement));
+      if (this.unsettled.includes(node.id)) fieldset.append(el('p', { className: 'panel-note' }, 'Its strength is caught in a ring of attacks and never settles: the number is where the weighing stopped.'));
+    } else if (!label) {
+      fieldset.append(el('p', { className: 'panel-label' }, node.kind === 'question' ? 'A question is not true or false: it gets no label.' : 'The writer’s framing is shown, not weighed: it gets no label.'));
+    }
     return fieldset;
   }
 
@@ -285,7 +296,8 @@ class ArgumentMap extends HTMLElement {
     const before = this.labels;
     const result = await evaluateMap(this.data, this.state.choices, this.name);
     this.labels = result.labels;
-    this.explanations = result.explanations;
+    this.readings = result.readings;
+    this.unsettled = result.unsettled;
     if (!announceChanges) return;
     const changed = Object.keys(this.labels).filter((id) => before[id] !== this.labels[id]);
     const words = changed.slice(0, 4).map((id) => `${this.name(id)}: ${LABEL_WORDS[this.labels[id]]}`);
@@ -318,6 +330,13 @@ class ArgumentMap extends HTMLElement {
     if (!this.drawing.canvas && (kinds.length < RELATION_KINDS.length || actor)) void this.drawing.load();
     this.drawing.canvas?.filter(new Set(kinds), actor || undefined);
   }
+}
+
+/** The strength of a claim as a meter with its band and number, e.g. "strong (0.72)". */
+function strengthBar(value: number, band: string): HTMLElement {
+  const meter = el('meter', { min: 0, max: 1, low: 0.4, high: 0.6, optimum: 1, value });
+  meter.setAttribute('aria-label', 'Strength when its reasons and objections are weighed');
+  return el('p', { className: 'panel-strength' }, 'Strength when weighed: ', meter, ` ${band} (${value.toFixed(2)})`);
 }
 
 customElements.define('argument-map', ArgumentMap);
