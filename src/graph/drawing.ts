@@ -17,8 +17,13 @@ export const LABEL_LINE_HEIGHT = 16;
 export const BOX_PADDING_Y = 22;
 /** The small diamond where an undercut meets the link it undercuts. */
 export const ANCHOR_SIZE = 14;
-/** The widest a map is laid out, in drawing units: it then fits the map's column at 1280 px with 11 px labels. */
-export const MAP_MAX_WIDTH = 1040;
+/** Blank space around a drawing, on every side. */
+export const DRAWING_MARGIN = 16;
+/**
+ * The widest a map is laid out, in drawing units: with its margins it fits the 913 px the map has in a 1280 px
+ * window (beside the sidebar, with a classic scrollbar), with labels at 11 px or more.
+ */
+export const MAP_MAX_WIDTH = 1000;
 /** The smallest zoom at which labels are still 11 CSS px. */
 export const READABLE_ZOOM = 11 / LABEL_FONT_SIZE;
 

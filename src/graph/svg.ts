@@ -3,13 +3,12 @@
  * built at build time, so the map shows without JavaScript. All text is escaped.
  */
 import { DASH, EDGE_WIDTH, KIND_STYLES, RELATION_STYLES } from './encoding.ts';
-import { ANCHOR_SIZE, LABEL_LINE_HEIGHT } from './drawing.ts';
+import { ANCHOR_SIZE, DRAWING_MARGIN as MARGIN, LABEL_LINE_HEIGHT } from './drawing.ts';
 import type { MapView, ViewNode, ViewRef } from './view-types.ts';
 
 export const escapeXml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
-const MARGIN = 24;
 const r = (n: number) => Math.round(n * 10) / 10;
 
 function shapeMarkup(node: ViewNode): string {

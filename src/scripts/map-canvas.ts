@@ -4,14 +4,12 @@
  * Ctrl/⌘ + wheel, a pinch or the zoom buttons zoom.
  */
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular, type StylesheetJson } from 'cytoscape';
-import { ANCHOR_SIZE, LABEL_FONT_SIZE, READABLE_ZOOM } from '../graph/drawing.ts';
+import { ANCHOR_SIZE, DRAWING_MARGIN, LABEL_FONT_SIZE, READABLE_ZOOM } from '../graph/drawing.ts';
 import { DASH, EDGE_WIDTH, KIND_STYLES, RELATION_STYLES } from '../graph/encoding.ts';
 import { CLAIM_KINDS } from '../graph/model.ts';
 import type { Point } from '../graph/types.ts';
 import { LABEL_WORDS, type Label, type MapData } from './map-data.ts';
 
-/** Margin around the drawing, as in the static SVG. */
-export const DRAWING_MARGIN = 24;
 
 export interface Box {
   x: number;
@@ -186,13 +184,20 @@ export function createCanvas(host: HTMLElement, data: MapData, onSelect: (id: st
   const fitZoom = () => Math.min(1, host.clientWidth / fullWidth);
   const readable = () => fitZoom() >= READABLE_ZOOM;
 
-  // The wheel scrolls the page; only Ctrl/⌘ + wheel (and a trackpad pinch, which browsers send as one) zooms.
+  // The wheel scrolls the page; only Ctrl/⌘ + wheel (and a trackpad pinch, which browsers send as one) zooms,
+  // around the pointer. Cytoscape never sees the wheel: its own handler would trap the page's scrolling.
   host.addEventListener(
     'wheel',
     (event) => {
-      if (!event.ctrlKey && !event.metaKey) event.stopPropagation();
+      event.stopPropagation();
+      if (!event.ctrlKey && !event.metaKey) return;
+      event.preventDefault();
+      const pixels = event.deltaMode === 1 ? event.deltaY * 16 : event.deltaMode === 2 ? event.deltaY * innerHeight : event.deltaY;
+      const frame = container.getBoundingClientRect();
+      const level = Math.min(3, Math.max(minZoom(), cy.zoom() * Math.exp(-pixels / 300)));
+      cy.zoom({ level, renderedPosition: { x: event.clientX - frame.left, y: event.clientY - frame.top } });
     },
-    { capture: true },
+    { capture: true, passive: false },
   );
 
   /** Size the canvas: as tall as the drawing at the width's zoom, or a window onto it when that would be unreadable. */
@@ -202,8 +207,8 @@ export function createCanvas(host: HTMLElement, data: MapData, onSelect: (id: st
     host.style.height = `${Math.round(height)}px`;
     cy.resize();
   };
-  const panLimit = () => cy.userPanningEnabled(!readable() || cy.zoom() > fitZoom() + 0.001);
-  cy.on('zoom', panLimit);
+  /** Never smaller than half the first view, so the drawing cannot vanish into a corner. */
+  const minZoom = () => Math.min(fitZoom(), READABLE_ZOOM) / 2;
 
   const focus = cy.nodes('node.claim.focus');
   const home = () => {
@@ -220,7 +225,6 @@ export function createCanvas(host: HTMLElement, data: MapData, onSelect: (id: st
       const at = top ? top.position() : { x: view.width / 2, y: 0 };
       cy.pan({ x: host.clientWidth / 2 - at.x * READABLE_ZOOM, y: DRAWING_MARGIN + (top ? top.height() / 2 : 0) * READABLE_ZOOM - at.y * READABLE_ZOOM + 8 });
     }
-    panLimit();
   };
   home();
   new ResizeObserver(() => {
@@ -255,7 +259,7 @@ export function createCanvas(host: HTMLElement, data: MapData, onSelect: (id: st
     zoom(factor) {
       // Quick repeated clicks each count in full: start from where a running zoom is heading.
       const from = cy.animated() && zoomTarget !== undefined ? zoomTarget : cy.zoom();
-      const level = Math.min(3, Math.max(Math.min(fitZoom(), READABLE_ZOOM) / 2, from * factor));
+      const level = Math.min(3, Math.max(minZoom(), from * factor));
       zoomTarget = level;
       cy.stop(true);
       const renderedPosition = { x: host.clientWidth / 2, y: Math.min(host.clientHeight, innerHeight) / 2 };
@@ -264,11 +268,9 @@ export function createCanvas(host: HTMLElement, data: MapData, onSelect: (id: st
     },
     fit() {
       cy.stop(true);
-      cy.fit(cy.collection(), 0);
       cy.viewport({ zoom: Math.min(host.clientWidth / fullWidth, host.clientHeight / fullHeight, 1), pan: { x: 0, y: 0 } });
       const z = cy.zoom();
       cy.pan({ x: (host.clientWidth - (bounds.x2 - bounds.x1) * z) / 2 - bounds.x1 * z, y: (host.clientHeight - (bounds.y2 - bounds.y1) * z) / 2 - bounds.y1 * z });
-      panLimit();
     },
     home,
     filter(kinds, actor) {

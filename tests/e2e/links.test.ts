@@ -149,10 +149,9 @@ function brokenLinks(site: Site): string[] {
       if (error) broken.push(`${file}: ${ref} (${error})`);
       else if (/\.(css|js)$/.test(new URL(ref, fromUrl).pathname) && new URL(ref, fromUrl).origin === INTERNAL) assets.add(new URL(ref, fromUrl).pathname);
     }
-    // The embedded map data: the base the client builds links from, and the pages it links to.
+    // The pages the map's panel links to (the client builds them under the bundle's base; map.test.ts clicks one).
     for (const el of doc.querySelectorAll('script[data-map-json]')) {
-      const data = JSON.parse(el.textContent) as { base: string; view: { nodes: { id: string; page: string }[] } };
-      if (data.base.replace(/\/?$/, '/') !== base) broken.push(`${file}: map data base ${data.base} is not ${base}`);
+      const data = JSON.parse(el.textContent) as { view: { nodes: { id: string; page: string }[] } };
       for (const node of data.view.nodes) {
         for (const link of [`${base}claims/${encodeURIComponent(node.id)}/`, node.page ? `${base}${node.page}/` : base]) {
           const error = checkRef(site, file, fromUrl, link);

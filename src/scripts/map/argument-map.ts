@@ -74,6 +74,15 @@ class ArgumentMap extends HTMLElement {
     );
     this.wireClaimLinks();
     this.drawing.loadWhenVisible();
+    let placing = false;
+    addEventListener('scroll', () => {
+      if (placing || this.panel.hidden) return;
+      placing = true;
+      requestAnimationFrame(() => {
+        placing = false;
+        this.placePanel();
+      });
+    }, { passive: true });
 
     this.state = readState();
     const hasChoices = Object.keys(this.state.choices).some((id) => this.nodes.has(id));
@@ -143,10 +152,21 @@ class ArgumentMap extends HTMLElement {
     this.panel.hidden = !node;
     this.toggleAttribute('data-panel-open', Boolean(node));
     if (!node) return body.replaceChildren();
-    // Open the panel over the half of the drawing the claim is not in.
-    this.dataset.panelSide = this.drawing.side(node.id) === 'right' ? 'left' : 'right';
+    this.placePanel();
     this.querySelector<HTMLElement>('[data-panel-heading]')!.textContent = this.name(node.id);
     body.replaceChildren(...panelContent(node, { data: this.data, textOf: (n) => this.textOf(n), name: this.name, verdict: (n) => (this.evaluating ? this.choiceControls(n) : undefined) }));
+  }
+
+  /**
+   * Over the drawing, the panel opens on the half the chosen claim is not in; below the drawing (over the
+   * outline, which leaves room on its right) it keeps to the right.
+   */
+  private placePanel() {
+    const id = this.state.selected;
+    if (!id || this.panel.hidden) return;
+    const stage = this.querySelector<HTMLElement>('[data-stage]')!.getBoundingClientRect();
+    const overDrawing = stage.bottom > innerHeight / 3 && this.drawing.shown();
+    this.dataset.panelSide = overDrawing && this.drawing.side(id) === 'right' ? 'left' : 'right';
   }
 
   private choiceControls(node: MapNode): HTMLElement {
