@@ -40,7 +40,7 @@ interface SiteMap {
   compact: Set<string>;
 }
 
-/** Where a candidate put things; `measure` turns it into a MapView-shaped drawing. */
+/** Where a candidate put things; `drawing` turns it into a MapView-shaped drawing. */
 interface Placement {
   centres: Map<string, Point>;
   routes: Map<string, Point[]>;
