@@ -4,8 +4,10 @@
  * peak memory, phases), the transfer size of a typical summary page, the time to an interactive map in headless
  * Chromium, and `argdown map -f svg` on the same debate. Writes docs/benchmarks.md; progress goes to stderr.
  *
+ * Also lays out the site's own maps with each layout candidate (scripts/bench/layouts.ts, decision 0008).
+ *
  * Options: --sizes 100,1000,5000  --timeout-min 10  --runs 3  --out docs/benchmarks.md  --keep (keep temp
- * folders)  --no-argdown  --no-browser.
+ * folders)  --no-argdown  --no-browser  --no-layouts.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { runBuild, type BuildRun } from './bench/build.ts';
 import { pageWeight, type PageWeight } from './bench/weight.ts';
 import { timeToInteractiveMap, type InteractiveResult } from './bench/browser.ts';
 import { ARGDOWN_VERSION, installArgdown, runArgdown, type ArgdownRun } from './bench/argdown.ts';
+import { benchLayouts, layoutTable } from './bench/layouts.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -29,6 +32,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     'no-argdown': { type: 'boolean', default: false },
     'no-browser': { type: 'boolean', default: false },
+    'no-layouts': { type: 'boolean', default: false },
   },
 });
 const SIZES = values.sizes!.split(',').map(Number);
@@ -237,7 +241,7 @@ function machine() {
   };
 }
 
-function report(results: SizeResult[], meta: { started: Date; totalMs: number; argdown: string; argdownStartup?: ArgdownRun; timeNote: string }): string {
+function report(results: SizeResult[], meta: { started: Date; totalMs: number; argdown: string; argdownStartup?: ArgdownRun; timeNote: string; layouts?: string }): string {
   const m = machine();
   const allLoad = loadSamples.map((s) => s.load);
   const meanLoad = allLoad.reduce((a, b) => a + b, 0) / allLoad.length;
@@ -373,6 +377,12 @@ function report(results: SizeResult[], meta: { started: Date; totalMs: number; a
     row([r.size.toLocaleString('en'), oursCell, theirsCell, ratio, a?.svgNodes ?? '–', loadFmt(r.argdown?.load)]);
   }
   L.push('');
+
+  if (meta.layouts) {
+    L.push('## Layout candidates on the site\'s own maps', '');
+    L.push(`Every page map and the whole map of the real content, laid out by each candidate of decision 0008 and measured on the lines as drawn (\`scripts/bench/layouts.ts\`); layout time is CPU time, ${RUNS === 1 ? 'one run' : `the median of ${RUNS} runs`}.`, '');
+    L.push(meta.layouts, '');
+  }
 
   // What was slow, from this run's numbers.
   L.push('## Where the time goes', '');
@@ -539,12 +549,13 @@ if (values['no-argdown']) {
 
 const results: SizeResult[] = [];
 for (const size of SIZES) results.push(await benchSize(size, argdownBin, argdownSkip));
+const layouts = values['no-layouts'] ? undefined : await step('layout candidates on the site\'s own maps', () => benchLayouts({ root: ROOT, runs: RUNS }));
 
 clearInterval(loadTimer);
 const timeNote = existsSync('/usr/bin/time')
   ? 'GNU `/usr/bin/time -v` around the build (peak memory is the maximum resident set size of the largest single process in the build, normally the main Astro process)'
   : '`process.resourceUsage()` in the main build process (GNU time was not installed; peak memory is that process\'s maximum resident set size)';
-const doc = report(results, { started: startedAt, totalMs: performance.now() - benchStart, argdown: argdownNote, argdownStartup, timeNote });
+const doc = report(results, { started: startedAt, totalMs: performance.now() - benchStart, argdown: argdownNote, argdownStartup, timeNote, layouts: layouts && layoutTable(layouts.value) });
 writeFileSync(OUT, `${doc}\n${METHOD}\n`);
 writeFileSync(path.join(os.tmpdir(), 'argmap-bench-results.json'), JSON.stringify(results, null, 2));
 log(`wrote ${path.relative(ROOT, OUT)} (raw results: ${path.join(os.tmpdir(), 'argmap-bench-results.json')})`);
