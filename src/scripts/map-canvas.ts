@@ -21,6 +21,8 @@ export interface Box {
 export interface MapCanvas {
   /** Mark a claim (and its reference chips) selected; `reveal` pans it into the canvas if it is outside. */
   select(id: string | undefined, reveal: boolean): void;
+  /** Pan so a claim sits in the middle of the canvas's top `height` pixels (the part a pinned sheet leaves free). */
+  centre(id: string, height: number): void;
   zoom(factor: number): void;
   /** The whole drawing. */
   fit(): void;
@@ -203,7 +205,8 @@ export function createCanvas(host: HTMLElement, data: MapData, onSelect: (id: st
   /** Size the canvas: as tall as the drawing at the width's zoom, or a window onto it when that would be unreadable. */
   const size = () => {
     const zoom = readable() ? fitZoom() : READABLE_ZOOM;
-    const height = readable() ? fullHeight * zoom : Math.min(fullHeight * zoom, Math.max(320, innerHeight * 0.7));
+    // A window onto the drawing: on a phone it leaves room below for the claim's pinned panel.
+    const height = readable() ? fullHeight * zoom : Math.min(fullHeight * zoom, Math.max(320, innerHeight * 0.55));
     host.style.height = `${Math.round(height)}px`;
     cy.resize();
   };
@@ -235,8 +238,9 @@ export function createCanvas(host: HTMLElement, data: MapData, onSelect: (id: st
 
   const claimOf = (node: NodeSingular) => (node.hasClass('ref') ? (node.data('claim') as string) : node.id());
   cy.on('tap', 'node.claim, node.ref', (event) => onSelect(claimOf(event.target)));
+  // A tap on the background, a line or a diamond clears the selection.
   cy.on('tap', (event) => {
-    if (event.target === cy) onSelect(undefined);
+    if (event.target === cy || !event.target.is('node.claim, node.ref')) onSelect(undefined);
   });
   // Follow the site's light/dark switch.
   new MutationObserver(() => cy.style(stylesheet())).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
@@ -255,6 +259,14 @@ export function createCanvas(host: HTMLElement, data: MapData, onSelect: (id: st
       if (inside) return;
       if (reducedMotion()) cy.center(node);
       else cy.animate({ center: { eles: node } }, { duration: 250 });
+    },
+    centre(id, height) {
+      const node = cy.getElementById(id);
+      if (node.empty()) return;
+      const p = node.position();
+      const pan = { x: host.clientWidth / 2 - p.x * cy.zoom(), y: Math.min(height, host.clientHeight) / 2 - p.y * cy.zoom() };
+      if (reducedMotion()) cy.pan(pan);
+      else cy.animate({ pan }, { duration: 250 });
     },
     zoom(factor) {
       // Quick repeated clicks each count in full: start from where a running zoom is heading.

@@ -146,6 +146,13 @@ export async function clickableNode(page: Page, ids: string[]): Promise<{ id: st
   throw new Error(`no claim is wholly visible on the canvas (${JSON.stringify(frame)})`);
 }
 
+/** Let the page draw `n` frames: long enough for any animation to have moved something. */
+export const frames = (page: Page, n = 3) =>
+  page.evaluate((count) => new Promise<void>((resolve) => {
+    const step = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
+    step(count);
+  }), n);
+
 /** Wait until `read()` returns something `ok()` accepts; return it. */
 export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeout = 5_000): Promise<T> {
   const end = Date.now() + timeout;

@@ -132,6 +132,7 @@ class ArgumentMap extends HTMLElement {
     if (from !== 'url') this.announce(`Selected: ${this.name(id)}.`);
     if (from === 'search' || from === 'link' || from === 'url' || from === 'panel') this.revealOnDrawing(id);
     if (from === 'outline') this.keepClearOfPinnedPanel(id);
+    if (from === 'canvas') this.keepTappedClaimInSight(id);
     if (keyboard || from === 'panel') this.querySelector<HTMLElement>('[data-panel-heading]')?.focus({ preventScroll: true });
   }
 
@@ -280,6 +281,15 @@ class ArgumentMap extends HTMLElement {
     const narrow = matchMedia(NARROW);
     this.syncDrawingToggle();
     narrow.addEventListener('change', () => this.syncDrawingToggle());
+  }
+
+  /** On a narrow screen the pinned panel covers the lower screen: bring the drawing up and centre the claim above it. */
+  private keepTappedClaimInSight(id: string) {
+    if (!matchMedia(NARROW).matches || !this.drawing.canvas) return;
+    const stage = this.querySelector<HTMLElement>('[data-stage]')!;
+    stage.scrollIntoView({ block: 'start', behavior: 'instant' });
+    const free = this.panel.getBoundingClientRect().top - stage.getBoundingClientRect().top;
+    this.drawing.canvas.centre(id, free);
   }
 
   /** On a narrow screen the pinned panel covers the bottom of the viewport: scroll the chosen item above it. */
