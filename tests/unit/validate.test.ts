@@ -388,6 +388,13 @@ describe('the site’s own content', () => {
     for (const n of fromArticle.filter((n) => n.voice === 'direct')) expect(quotedInSource(text, n.quote!), n.id).toBe(true);
   });
 
+  it('dates every source: when it was published, or when our research read it', async () => {
+    const result = await compile('content');
+    if (!result.ok) throw new Error('the site’s content does not compile');
+    const undated = Object.values(result.graph.sources).filter((s) => !s.date && !s.accessed);
+    expect(undated.map((s) => s.id)).toEqual([]);
+  });
+
   it('keeps the writer’s framing out of the argument: framing claims only frame, and only framing claims frame', async () => {
     const result = await compile('content');
     if (!result.ok) throw new Error('the site’s content does not compile');
