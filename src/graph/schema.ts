@@ -114,8 +114,11 @@ const IsoDate = z
   .transform((value) => String(value))
   .pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: 'must be YYYY, YYYY-MM or YYYY-MM-DD' }));
 
-/** The kinds of source the site cites. */
-export const SOURCE_KINDS = ['article', 'speech', 'news', 'report', 'legislation', 'judgment', 'campaign', 'statement'] as const;
+/**
+ * The kinds of source the site cites. `report` is an official or expert report; `reference` is an encyclopedia
+ * entry or a summary written by someone else (a law firm's briefing), used only for dates and plain facts.
+ */
+export const SOURCE_KINDS = ['article', 'speech', 'news', 'report', 'reference', 'legislation', 'judgment', 'campaign', 'statement'] as const;
 
 /** Where claims come from. */
 export const SourceSchema = z.strictObject({
