@@ -77,7 +77,7 @@ export interface MapView {
   width: number;
   height: number;
   actors: Record<string, string>;
-  sources: Record<string, { title: string; url?: string; publisher: string; date?: string }>;
+  sources: Record<string, { title: string; url?: string; publisher: string; date?: string; accessed?: string }>;
   pages: Record<string, string>;
   /** Relation notes by edge id, once each (both ends of a relation describe it). */
   notes: Record<string, string>;

@@ -100,7 +100,7 @@ export function buildView(graph: CompiledGraph, ids: string[], focus: string[], 
   for (const n of nodes) {
     if (n.by && graph.actors[n.by]) actors[n.by] = graph.actors[n.by].name;
     const s = n.source ? graph.sources[n.source] : undefined;
-    if (s) sources[s.id] = { title: s.title, publisher: s.publisher, ...(s.url ? { url: s.url } : {}), ...(s.date ? { date: s.date } : {}) };
+    if (s) sources[s.id] = { title: s.title, publisher: s.publisher, ...(s.url ? { url: s.url } : {}), ...(s.date ? { date: s.date } : {}), ...(s.accessed ? { accessed: s.accessed } : {}) };
   }
   const notes: Record<string, string> = {};
   for (const e of edges) if (e.note) notes[e.id] = e.note;

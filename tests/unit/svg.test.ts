@@ -120,16 +120,16 @@ describe('drawingStart', () => {
 
   it('starts just below the highest focus claim, in drawing pixels (margin included)', () => {
     const nodes = [node('q', 'question', 100, 20, false), node('a', 'claim', 500, 300, true), node('b', 'claim', 900, 100, true)];
-    expect(drawingStart({ nodes })).toEqual({ x: 900 + 24, y: 80 + 140 + 24 });
+    expect(drawingStart({ nodes })).toEqual({ x: 900 + 16, y: 80 + 140 + 16 });
   });
 
   it('among claims at the same height, takes the one nearest the middle of the group', () => {
     const nodes = [node('a', 'claim', 100, 100, true), node('b', 'claim', 1000, 100, true), node('c', 'claim', 2000, 100, true)];
-    expect(drawingStart({ nodes })?.x).toBe(1000 + 24);
+    expect(drawingStart({ nodes })?.x).toBe(1000 + 16);
   });
 
   it('falls back to the question, and to nothing', () => {
-    expect(drawingStart({ nodes: [node('q', 'question', 300, 20, false), node('a', 'claim', 900, 300, false)] })).toEqual({ x: 324, y: 164 });
+    expect(drawingStart({ nodes: [node('q', 'question', 300, 20, false), node('a', 'claim', 900, 300, false)] })).toEqual({ x: 316, y: 156 });
     expect(drawingStart({ nodes: [node('a', 'claim', 900, 300, false)] })).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@ import { VOICE_WORDS } from '../../graph/model.ts';
 import { KIND_STYLES } from '../../graph/encoding.ts';
 import { quoteName, relationWords } from '../../graph/words.ts';
 import { claimUrl, pageUrl } from '../../lib/urls.ts';
+import { formatIsoDate } from '../../lib/dates.ts';
 import { el, type MapData, type MapNode } from '../map-data.ts';
 
 export interface PanelContext {
@@ -34,7 +35,8 @@ export function panelContent(node: MapNode, ctx: PanelContext): Node[] {
   if (node.quote) parts.push(el('blockquote', { className: 'panel-quote' }, el('p', {}, node.quote)));
   if (source) {
     const title = source.url ? el('a', { href: source.url }, source.title) : el('span', {}, source.title);
-    parts.push(el('p', { className: 'panel-source' }, 'Source: ', title, `, ${source.publisher}${source.date ? `, ${source.date}` : ''}`));
+    const when = source.date ? `, ${formatIsoDate(source.date)}` : source.accessed ? ` (read ${formatIsoDate(source.accessed)})` : '';
+    parts.push(el('p', { className: 'panel-source' }, 'Source: ', title, `, ${source.publisher}${when}`));
   }
   if (node.note) parts.push(el('p', { className: 'panel-note' }, `Note: ${node.note}`));
   const verdict = ctx.verdict?.(node);
