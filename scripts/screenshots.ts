@@ -22,8 +22,10 @@ for (const [size, viewport] of [['desktop', { width: 1280, height: 800 }], ['pho
       await page.goto(site.url + map.path);
       await page.screenshot({ path: path.join(OUT, `${name}-${size}-${theme}-top.png`) });
       await page.locator('.map-section').first().scrollIntoViewIfNeeded();
-      if (size === 'phone') await page.getByRole('button', { name: 'Show the drawing' }).click();
-      await page.waitForSelector('argument-map[data-ready]', { timeout: 30_000 });
+      // On a phone the drawing opens on request (and stays open once opened, for the next page).
+      const show = page.getByRole('button', { name: 'Show the drawing' });
+      if (size === 'phone' && (await show.isVisible())) await show.click();
+      await page.waitForSelector('argument-map[data-ready]', { state: 'attached', timeout: 30_000 }).catch(() => console.error(`${map.path} (${size}, ${theme}): the canvas did not load`));
       await page.evaluate(() => document.querySelector('.map-section')!.scrollIntoView());
       await page.screenshot({ path: path.join(OUT, `${name}-${size}-${theme}-map.png`) });
     }
