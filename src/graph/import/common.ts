@@ -3,6 +3,7 @@
  * the result pass the site's validation rules (no self-relations, no support cycles, questions unlinked,
  * positions only with a known actor, undercuts only of relations that exist), reporting everything dropped.
  */
+import { closingEdges, describeCycle } from '../cycles.ts';
 import { ID_PATTERN, type ClaimInput, type ClaimRef, type UndercutRef } from '../schema.ts';
 import type { ImportOptions, ImportReport, ImportResult, KnownActor, Skipped } from './types.ts';
 
@@ -203,24 +204,17 @@ export function createDraft(options: ImportOptions): Draft {
 
       // Support cycles: depth-first in claim order, dropping each edge that closes a cycle.
       const out = new Map<string, Relation[]>();
-      for (const r of kept) if (r.kind === 'supports') out.set(r.from, [...(out.get(r.from) ?? []), r]);
-      const state = new Map<string, 'active' | 'done'>();
+      for (const r of kept) {
+        if (r.kind !== 'supports') continue;
+        const list = out.get(r.from);
+        if (list) list.push(r);
+        else out.set(r.from, [r]);
+      }
       const dropped = new Set<Relation>();
-      const stack: string[] = [];
-      const visit = (key: string) => {
-        state.set(key, 'active');
-        stack.push(key);
-        for (const r of out.get(key) ?? []) {
-          if (state.get(r.to) === 'active') {
-            dropped.add(r);
-            const cycle = [...stack.slice(stack.indexOf(r.to)), r.to].map((k) => `\`${idOf(k)}\``).join(' → ');
-            skip(describe(r), `it closes a cycle of supports (${cycle}), which the site rejects`, r.position);
-          } else if (!state.has(r.to)) visit(r.to);
-        }
-        stack.pop();
-        state.set(key, 'done');
-      };
-      for (const key of claims.keys()) if (!state.has(key)) visit(key);
+      for (const { edge, cycle } of closingEdges(claims.keys(), (key) => out.get(key) ?? [], (r) => r.to)) {
+        dropped.add(edge);
+        skip(describe(edge), `it closes a cycle of supports (${describeCycle(cycle, idOf)}), which the site rejects`, edge.position);
+      }
       kept = kept.filter((r) => !dropped.has(r));
 
       // Undercuts: of a relation that exists, not by its own source.

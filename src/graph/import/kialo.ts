@@ -71,12 +71,25 @@ export function importKialo(text: string, options: ImportOptions): ImportResult 
   draft.addClaim('question', { slug: title, text: title, kind: 'question', note: 'The Kialo discussion title.', origin: 'Discussion Title' });
 
   /** The claim a path stands for, following `-> See` links; undefined for a broken link. */
-  const resolve = (path: string, seen: Set<string> = new Set()): string | undefined => {
-    const entry = byPath.get(path);
-    if (!entry || seen.has(path)) return undefined;
-    if (!entry.link) return path;
-    seen.add(path);
-    return resolve(entry.link, seen);
+  const resolved = new Map<string, string | undefined>();
+  const resolve = (path: string): string | undefined => {
+    // Walk the links (iteratively: chains can be long), then remember the answer for every path on the way.
+    const walked = new Set<string>();
+    let found: string | undefined;
+    for (let entry = byPath.get(path); entry; entry = byPath.get(entry.link!)) {
+      if (resolved.has(entry.path)) {
+        found = resolved.get(entry.path);
+        break;
+      }
+      if (!entry.link) {
+        found = entry.path;
+        break;
+      }
+      if (walked.has(entry.path)) break;
+      walked.add(entry.path);
+    }
+    for (const p of walked) resolved.set(p, found);
+    return found;
   };
 
   lines.forEach((entry, i) => {
