@@ -5,7 +5,7 @@
  * literally and never run them: in every page, with the canvas loaded, a claim's panel open, a search shown
  * and evaluate mode on; and the exports must carry them as data.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ArgdownApplication, DataPlugin, ModelPlugin, ParserPlugin, type IArgdownRequest } from '@argdown/core';
 import type { Browser, Page } from 'playwright-core';
@@ -27,12 +27,6 @@ const PAYLOADS = {
 
 /** The claim whose panel the test opens on pages that show it. */
 const PAYLOAD_CLAIM = 'blind-spots';
-
-/** The export endpoints are written separately: their asserts run only once their route exists. */
-const hasRoute = (file: string) => existsSync(path.join(ROOT, 'src/pages', file));
-const HAS_GRAPH_JSON = hasRoute('graph.json.ts');
-const HAS_AIF = hasRoute('exports/graph.aif.json.ts');
-const HAS_ARGDOWN = hasRoute('exports/graph.argdown.ts');
 
 let outDir = '';
 let served: Served;
@@ -296,19 +290,19 @@ describe('exports carry payloads as data', () => {
     return parsed;
   };
 
-  it.skipIf(!HAS_GRAPH_JSON)('/graph.json holds the texts exactly, JSON-escaped', () => {
+  it('/graph.json holds the texts exactly, JSON-escaped', () => {
     const graph = expectJsonData('graph.json') as GraphJson;
     const q = graph.nodes.find((n) => n.id === 'q')!;
     expect(q.text).toBe(`Should police get more access? ${PAYLOADS.script}`);
     expect(q.label).toBe(`Access? ${PAYLOADS.img}`);
   });
 
-  it.skipIf(!HAS_AIF)('/exports/graph.aif.json holds the texts as JSON strings', () => {
+  it('/exports/graph.aif.json holds the texts as JSON strings', () => {
     const aif = expectJsonData('exports/graph.aif.json') as { nodes: { nodeID: string; text: string }[] };
     expect(aif.nodes.find((n) => n.nodeID === 'q')?.text).toBe(`Should police get more access? ${PAYLOADS.script}`);
   });
 
-  it.skipIf(!HAS_ARGDOWN || !HAS_GRAPH_JSON)('/exports/graph.argdown parses back to the same statements: payloads are text, not syntax', () => {
+  it('/exports/graph.argdown parses back to the same statements: payloads are text, not syntax', () => {
     const text = readFileSync(path.join(outDir, 'exports/graph.argdown'), 'utf8');
     const app = new ArgdownApplication();
     app.addPlugin(new ParserPlugin(), 'parse-input');
