@@ -3,24 +3,26 @@
  *
  * Converts an Argdown (.argdown/.ad), AIF (.json: AIFdb, AraucariaDB or OVA3) or Kialo (.txt starting with
  * `Discussion Title:`) file into docs pages, validates them together with the site content (a copy of the content
- * folder in a temporary directory, compiled with `compileSite`), and only then writes them to DIR
+ * folder with the pages laid over it, compiled with `compileSite`), and only then writes them to DIR
  * (default `content/docs/imported/<name>`). Writes nothing on any error. Prints what was imported and everything
  * that was skipped, with why.
  */
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
+import { decodeText, printable } from '../src/graph/decode.ts';
 import { compileSite, formatDiagnostic } from '../src/graph/index.ts';
 import { checkImportName, kebab } from '../src/graph/import/common.ts';
 import { detectFormat, IMPORT_FORMATS, importAs, ImportError, pageFile, renderPage, type ImportFormat, type KnownActor } from '../src/graph/import/index.ts';
 
 const usage = 'usage: npm run import -- <file> [--out DIR] [--name NAME] [--format argdown|aif|kialo] [--content DIR] [--force]';
+// Everything printed passes through `printable`: names and texts from the input never reach the terminal as raw bytes.
 const fail = (message: string, code = 1): never => {
-  console.error(message);
+  console.error(printable(message));
   process.exit(code);
 };
+const say = (message: string) => console.log(printable(message));
 
 let parsed: ReturnType<typeof parseOptions>;
 function parseOptions() {
@@ -50,7 +52,15 @@ if (positionals.length !== 1) fail(usage, 2);
 const file = positionals[0];
 const contentDir = path.resolve(values.content!);
 
-const text = await readFile(file, 'utf8').catch((error: Error) => fail(`${file}: cannot read: ${error.message}`));
+const bytes = await readFile(file).catch((error: Error) => fail(`✗ ${file}: cannot read: ${error.message}`));
+if (bytes.length === 0) fail(`✗ ${file}: the file is empty (0 bytes): there is nothing to import.\n  nothing written.`);
+const decoded = decodeText(bytes);
+if (!decoded.ok) {
+  const { line, column, message, hint } = decoded.problem;
+  fail(`✗ ${file}:${line}:${column}: ${message}\n  hint: ${hint}\n  nothing written.`);
+}
+const text = decoded.ok ? decoded.text : '';
+if (!text.trim()) fail(`✗ ${file}: the file holds only blank space (${bytes.length} bytes): there is nothing to import.\n  nothing written.`);
 const name = values.name ?? kebab(path.basename(file).replace(/\.[^.]+$/, ''), 8, 40);
 try {
   checkImportName(name);
@@ -105,32 +115,29 @@ for (const f of replaced) {
   if (!(await readFile(path.join(out, f), 'utf8')).includes(MARKER)) fail(`✗ ${path.join(out, f)} was not written by an import; refusing to replace it.\n  nothing written.`);
 }
 
-const tmp = await mkdtemp(path.join(tmpdir(), 'argmap-import-'));
+// Validate the pages together with the site content, as if they were written (nothing is written yet).
+// Inside docs/, check them where they will live; elsewhere, in a folder no existing page uses.
+const rel = (p: string) => path.relative(process.cwd(), p).split(path.sep).join('/');
+const checkDir = insideDocs ? path.relative(docsDir, out).split(path.sep).join('/') : `.import-check/${name}`;
+const overlay: Record<string, string | null> = {};
+for (const f of replaced) overlay[`${checkDir}/${f}`] = null;
+for (const page of pages) overlay[`${checkDir}/${pageFile(page)}`] = renderPage(page);
+const checked = await compileSite({ contentRoot: contentDir, layout: false, overlay });
+// Messages name the files where they will be written.
+const shown = (file: string) => (insideDocs ? file : file.replace(rel(path.join(docsDir, checkDir)), rel(out)));
+const mine = `${rel(path.join(docsDir, checkDir))}/`;
 let invalid = '';
 let warningLine = '';
-try {
-  const tmpContent = path.join(tmp, 'content');
-  await cp(contentDir, tmpContent, { recursive: true });
-  // Inside docs/, check the pages where they will live; elsewhere, in a folder no existing page uses.
-  const tmpOut = insideDocs ? path.join(tmpContent, 'docs', path.relative(docsDir, out)) : path.join(tmpContent, 'docs', '.import-check', name);
-  for (const f of replaced) await rm(path.join(tmpOut, f), { force: true });
-  await mkdir(tmpOut, { recursive: true });
-  for (const page of pages) await writeFile(path.join(tmpOut, pageFile(page)), renderPage(page));
-  const checked = await compileSite({ contentRoot: 'content', cwd: tmp, layout: false });
-  if (!checked.ok) {
-    const errors = checked.diagnostics.filter((d) => d.severity === 'error');
-    for (const d of errors.slice(0, 50)) console.error(formatDiagnostic(d));
-    if (errors.length > 50) console.error(`… and ${errors.length - 50} more`);
-    invalid = `\n✗ the imported pages do not validate with the site content in ${values.content} (${errors.length} error${errors.length === 1 ? '' : 's'}): nothing written.`;
-  } else {
-    const mine = path.relative(tmp, tmpOut).split(path.sep).join('/');
-    const warnings = checked.graph.diagnostics.filter((d) => d.file.startsWith(`${mine}/`));
-    const byCode = new Map<string, number>();
-    for (const w of warnings) byCode.set(w.code, (byCode.get(w.code) ?? 0) + 1);
-    if (warnings.length) warningLine = `  validation warnings on the imported pages: ${[...byCode].map(([c, n]) => `${c} ${n}`).join(', ')}`;
-  }
-} finally {
-  await rm(tmp, { recursive: true, force: true });
+if (!checked.ok) {
+  const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+  for (const d of errors.slice(0, 50)) console.error(printable(formatDiagnostic({ ...d, file: shown(d.file) })));
+  if (errors.length > 50) console.error(`… and ${errors.length - 50} more`);
+  invalid = `\n✗ the imported pages do not validate with the site content in ${values.content} (${errors.length} error${errors.length === 1 ? '' : 's'}): nothing written.`;
+} else {
+  const warnings = checked.graph.diagnostics.filter((d) => d.file.startsWith(mine));
+  const byCode = new Map<string, number>();
+  for (const w of warnings) byCode.set(w.code, (byCode.get(w.code) ?? 0) + 1);
+  if (warnings.length) warningLine = `  validation warnings on the imported pages: ${[...byCode].map(([c, n]) => `${c} ${n}`).join(', ')}`;
 }
 if (invalid) fail(invalid);
 
@@ -138,14 +145,14 @@ if (invalid) fail(invalid);
 await mkdir(out, { recursive: true });
 for (const f of replaced) await rm(path.join(out, f));
 const list = (counts: Record<string, number>) => Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
-console.log(`✓ imported ${file} (${format}) as \`${name}\``);
+say(`✓ imported ${file} (${format}) as \`${name}\``);
 for (const page of pages) {
   const target = path.join(out, pageFile(page));
   await writeFile(target, renderPage(page));
-  console.log(`  wrote ${path.relative(process.cwd(), target)} (${page.claims.length} claims)`);
+  say(`  wrote ${path.relative(process.cwd(), target)} (${page.claims.length} claims)`);
 }
-console.log(`  claims: ${list(report.claimsByKind)}`);
-console.log(`  relations: ${list(report.relationsByKind)}`);
-console.log(report.skipped.length ? `  skipped ${report.skipped.length}:` : '  skipped: nothing');
-for (const s of report.skipped) console.log(`    - ${s.position ? `${s.position}: ` : ''}${s.what}: ${s.why}`);
-if (warningLine) console.log(warningLine);
+say(`  claims: ${list(report.claimsByKind)}`);
+say(`  relations: ${list(report.relationsByKind)}`);
+say(report.skipped.length ? `  skipped ${report.skipped.length}:` : '  skipped: nothing');
+for (const s of report.skipped) say(`    - ${s.position ? `${s.position}: ` : ''}${s.what}: ${s.why}`);
+if (warningLine) say(warningLine);

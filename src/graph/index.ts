@@ -5,6 +5,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { compileGraph } from './compile.ts';
+import { decodeText, printable } from './decode.ts';
 import { sortDiagnostics } from './diagnostics.ts';
 import { layoutGraph } from './layout.ts';
 import { loadActors, loadPage, loadSources, type LoadedPage } from './load.ts';
@@ -20,6 +21,11 @@ export interface CompileOptions {
   cwd?: string;
   /** Skip the layout (validation only). */
   layout?: boolean;
+  /**
+   * Pages to check as if they were in `docs/` (path below it → MDX text), replacing a file at the same path, and
+   * paths to leave out (`null`). `npm run import` validates its pages this way before writing anything.
+   */
+  overlay?: Record<string, string | null>;
 }
 
 export interface Timings {
@@ -54,8 +60,15 @@ export async function compileSite(options: CompileOptions): Promise<CompileResul
     t = now;
   };
 
-  const read = async (file: string) => ({ file: rel(file), text: await readFile(file, 'utf8') });
   const diagnostics: Diagnostic[] = [];
+  /** A file's text; a file that is not UTF-8 (or UTF-16 with a byte-order mark) is reported and read as empty. */
+  const read = async (file: string) => {
+    const decoded = decodeText(await readFile(file));
+    if (decoded.ok) return { file: rel(file), text: decoded.text };
+    const { line, message, hint } = decoded.problem;
+    diagnostics.push({ severity: 'error', code: 'encoding', file: rel(file), line, message: printable(message), hint });
+    return { file: rel(file), text: '', unreadable: true };
+  };
   const actorsFile = await read(path.join(root, 'actors.yaml'));
   const sourcesFile = await read(path.join(root, 'sources.yaml'));
   const actors = loadActors(actorsFile);
@@ -64,8 +77,15 @@ export async function compileSite(options: CompileOptions): Promise<CompileResul
 
   const docsDir = path.join(root, 'docs');
   const pages: LoadedPage[] = [];
-  for (const docPath of await listDocs(docsDir)) {
-    const loaded = loadPage(await read(path.join(docsDir, docPath)), docPath);
+  const overlay = options.overlay ?? {};
+  const docPaths = [...new Set([...(await listDocs(docsDir)), ...Object.keys(overlay).filter((p) => overlay[p] !== null)])].sort();
+  for (const docPath of docPaths) {
+    const text = overlay[docPath];
+    if (text === null) continue;
+    const file = path.join(docsDir, docPath);
+    const source = typeof text === 'string' ? { file: rel(file), text } : await read(file);
+    if ('unreadable' in source) continue;
+    const loaded = loadPage(source, docPath);
     diagnostics.push(...loaded.diagnostics);
     if (loaded.value) pages.push(loaded.value);
   }
@@ -74,7 +94,8 @@ export async function compileSite(options: CompileOptions): Promise<CompileResul
   for (const source of sources.value.items) {
     if (!source.text) continue;
     try {
-      sourceTexts[source.id] = await readFile(path.join(root, source.text), 'utf8');
+      const textFile = await read(path.join(root, source.text));
+      if (!('unreadable' in textFile)) sourceTexts[source.id] = textFile.text;
     } catch {
       diagnostics.push({ severity: 'error', code: 'missing-source-text', file: sourcesFile.file, line: sources.value.lines[source.id] ?? 1, message: `source \`${source.id}\` names text file \`${source.text}\`, which does not exist`, hint: `Put the text at ${rel(path.join(root, source.text))}, or remove \`text:\`.` });
     }
