@@ -13,7 +13,7 @@
  * - L, YA, TA (dialogue layer) → not imported as nodes, reported; the speakers of L → YA → I chains become `by`
  *   when they match an actor of the site (by name or id), otherwise "Said by …" in the claim's `note`.
  */
-import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parse as parseTolerant, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { createDraft, findActor, lineColumn, singlePageResult } from './common.ts';
 import { ImportError, type ImportOptions, type ImportResult } from './types.ts';
 
@@ -59,7 +59,19 @@ export function importAif(text: string, options: ImportOptions): ImportResult {
   if (!Array.isArray(root.nodes)) return fail(`${base}.nodes`, 'expected an array of AIF nodes');
   if (!Array.isArray(root.edges)) return fail(`${base}.edges`, 'expected an array of AIF edges');
 
+  // Line of an entry, for messages about entries that parsed but mean something wrong.
+  let tree: JsonNode | undefined;
+  const lineOf = (path: (string | number)[]) => {
+    tree ??= parseTree(text);
+    const found = tree && findNodeAtLocation(tree, path);
+    return found ? lineColumn(text, found.offset).split(':')[0] : '?';
+  };
+  const jsonPath = ova ? ['AIF'] : [];
+
   const nodes = new Map<string, AifNode>();
+  /** Each node's entry as written, to tell an exact copy (merged) from a conflicting one (refused). */
+  const written = new Map<string, { index: number; json: string }>();
+  const copies: string[] = [];
   root.nodes.forEach((raw: unknown, i: number) => {
     const path = `${base}.nodes[${i}]`;
     if (!isObject(raw)) return fail(path, 'expected a node object');
@@ -70,13 +82,28 @@ export function importAif(text: string, options: ImportOptions): ImportResult {
       return fail(`${path} (node ${id})`, `unknown node type ${JSON.stringify(type)}; expected one of ${NODE_TYPES.join(', ')}`);
     }
     if (raw.text !== undefined && typeof raw.text !== 'string') return fail(`${path} (node ${id})`, '`text` must be a string');
-    if (nodes.has(id)) return fail(`${path} (node ${id})`, `duplicate nodeID ${id}`);
+    const json = JSON.stringify(raw);
+    const first = written.get(id);
+    if (first) {
+      if (first.json === json) return void copies.push(id);
+      const at = (index: number) => `${base}.nodes[${index}] (line ${lineOf([...jsonPath, 'nodes', index])})`;
+      return fail(`${path} (node ${id})`, `node ${id} is declared twice with different content: at ${at(first.index)} and at ${at(i)}; keep one of them, or give the other its own nodeID`);
+    }
+    written.set(id, { index: i, json });
     const scheme = typeof raw.scheme === 'string' ? raw.scheme : undefined;
     nodes.set(id, { id, type: type as NodeType, text: (raw.text as string | undefined) ?? '', scheme, path });
   });
 
   const into = new Map<string, AifNode[]>();
   const outOf = new Map<string, AifNode[]>();
+  const push = (map: Map<string, AifNode[]>, key: string, node: AifNode) => {
+    const list = map.get(key);
+    if (list) list.push(node);
+    else map.set(key, [node]);
+  };
+  // An edge repeated (same ends) adds nothing: linked once, counted for the report.
+  const linked = new Set<string>();
+  let repeatedEdges = 0;
   root.edges.forEach((raw: unknown, i: number) => {
     const path = `${base}.edges[${i}]`;
     if (!isObject(raw)) return fail(path, 'expected an edge object');
@@ -86,8 +113,11 @@ export function importAif(text: string, options: ImportOptions): ImportResult {
     const to = nodes.get(String(raw.toID));
     if (!from) return fail(`${path}${label}`, `edge starts at missing node ${raw.fromID}`);
     if (!to) return fail(`${path}${label}`, `edge ends at missing node ${raw.toID}`);
-    outOf.set(from.id, [...(outOf.get(from.id) ?? []), to]);
-    into.set(to.id, [...(into.get(to.id) ?? []), from]);
+    const key = JSON.stringify([from.id, to.id]);
+    if (linked.has(key)) return void repeatedEdges++;
+    linked.add(key);
+    push(outOf, from.id, to);
+    push(into, to.id, from);
   });
 
   // Speakers: locutions → participants, or the "Name : " prefix of the L-node text.
@@ -114,6 +144,13 @@ export function importAif(text: string, options: ImportOptions): ImportResult {
   };
 
   const draft = createDraft(options);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (copies.length) {
+    const ids = [...new Set(copies)];
+    const shown = ids.length > 10 ? `${ids.slice(0, 10).join(', ')} and ${ids.length - 10} more` : ids.join(', ');
+    draft.skip(`${plural(copies.length, 'repeated node')} (nodeID ${shown})`, 'each is an exact copy of an earlier node with the same nodeID: merged into it');
+  }
+  if (repeatedEdges) draft.skip(plural(repeatedEdges, 'repeated edge'), 'each links the same two nodes as an earlier edge: linked once');
   const count: Record<string, number> = {};
   const all = [...nodes.values()];
   const isAnswering = (n: AifNode) => n.type === 'RA' && (/^answering$/i.test(n.text.trim()) || /^answering$/i.test(n.scheme ?? ''));
