@@ -14,7 +14,7 @@ import { parse as parseYaml } from 'yaml';
 import { decodeText, printable } from '../src/graph/decode.ts';
 import { compileSite, formatDiagnostic } from '../src/graph/index.ts';
 import { checkImportName, kebab } from '../src/graph/import/common.ts';
-import { detectFormat, IMPORT_FORMATS, importAs, ImportError, pageFile, renderPage, type ImportFormat, type KnownActor } from '../src/graph/import/index.ts';
+import { detectFormat, IMPORT_FORMATS, importAs, ImportError, pageFile, renderPage, type ImportFormat, type KnownActor, type KnownSource } from '../src/graph/import/index.ts';
 
 const usage = 'usage: npm run import -- <file> [--out DIR] [--name NAME] [--format argdown|aif|kialo] [--content DIR] [--force]';
 // Everything printed passes through `printable`: names and texts from the input never reach the terminal as raw bytes.
@@ -72,14 +72,17 @@ if (!format || !IMPORT_FORMATS.includes(format)) {
   fail(`${file}: cannot tell the format; use .argdown/.ad, .json (AIF) or a Kialo .txt export, or pass --format ${IMPORT_FORMATS.join('|')}`, 2);
 }
 
-// Speakers become `by` only for actors the site knows.
-const actors: KnownActor[] = [];
-try {
-  const list = parseYaml(await readFile(path.join(contentDir, 'actors.yaml'), 'utf8'));
-  if (Array.isArray(list)) for (const a of list) if (typeof a?.id === 'string' && typeof a?.name === 'string') actors.push({ id: a.id, name: a.name });
-} catch {
-  // A missing or broken actors.yaml is reported by the validation below.
-}
+// Speakers become `by`, and sources `source`, only for actors and sources the site knows.
+const registry = async (file: string): Promise<Record<string, unknown>[]> => {
+  try {
+    const list = parseYaml(await readFile(path.join(contentDir, file), 'utf8'));
+    return Array.isArray(list) ? list.filter((x) => typeof x?.id === 'string') : [];
+  } catch {
+    return []; // A missing or broken registry is reported by the validation below.
+  }
+};
+const actors: KnownActor[] = (await registry('actors.yaml')).filter((a) => typeof a.name === 'string').map((a) => ({ id: a.id as string, name: a.name as string }));
+const sources: KnownSource[] = (await registry('sources.yaml')).map((s) => ({ id: s.id as string, kind: String(s.kind), ...(typeof s.url === 'string' ? { url: s.url } : {}) }));
 
 // Progress on stderr: for a terminal, or for large inputs.
 const showProgress = process.stderr.isTTY || text.length > 1_000_000;
@@ -93,7 +96,7 @@ const onProgress = showProgress
 
 let result: ReturnType<typeof importAs>;
 try {
-  result = importAs(format!, text, { name, file, actors, onProgress });
+  result = importAs(format!, text, { name, file, actors, sources, onProgress });
 } catch (error) {
   if (error instanceof ImportError) fail(`✗ ${error.message}\n  nothing written.`);
   throw error;
@@ -153,6 +156,7 @@ for (const page of pages) {
 }
 say(`  claims: ${list(report.claimsByKind)}`);
 say(`  relations: ${list(report.relationsByKind)}`);
-say(report.skipped.length ? `  skipped ${report.skipped.length}:` : '  skipped: nothing');
+say(report.skipped.length ? `  not imported as written: ${list(report.skippedByCategory)}` : '  not imported as written: nothing');
+if (report.skipped.length) say(`  skipped ${report.skipped.length}:`);
 for (const s of report.skipped) say(`    - ${s.position ? `${s.position}: ` : ''}${s.what}: ${s.why}`);
 if (warningLine) say(warningLine);
