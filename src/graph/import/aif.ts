@@ -57,7 +57,8 @@ export function importAif(text: string, options: ImportOptions): ImportResult {
   };
   const json = parseJson(text, options.file);
   if (!isObject(json)) return fail('$', 'expected a JSON object with `nodes` and `edges`');
-  const ova = isObject(json.AIF);
+  // OVA3 wraps the map in `AIF`; some tools put only metadata there and the map at the top.
+  const ova = isObject(json.AIF) && !Array.isArray(json.nodes);
   const root = ova ? (json.AIF as Record<string, unknown>) : json;
   const base = ova ? '$.AIF' : '$';
   if (!Array.isArray(root.nodes)) return fail(`${base}.nodes`, 'expected an array of AIF nodes');
