@@ -278,6 +278,15 @@ export function createDraft(options: ImportOptions): Draft {
           claim.voice = undefined;
         }
       }
+      // The site asks of every claim taken from the article whose words it is: without a voice, the source goes to the note.
+      for (const claim of claims.values()) {
+        if (!claim.voice && claim.source && sourcesById.get(claim.source)?.kind === 'article') {
+          skip('article claims without a voice', `source ${claim.source} of \`${claim.id}\``, 'a claim from the article needs `voice` (direct, paraphrase or framing): kept in the note');
+          claim.notes.push(`Source: ${claim.source}.`, ...(claim.quote ? [`Quoted words: “${claim.quote}”.`] : []));
+          claim.source = undefined;
+          claim.quote = undefined;
+        }
+      }
       kept = kept.filter((r) => {
         if (r.kind !== 'frames' || claims.get(r.from)!.voice === 'framing') return true;
         skip('frames from a claim that is not framing', describe(r), 'only a claim with `voice: framing` frames another', r.position);
@@ -344,6 +353,7 @@ export function createDraft(options: ImportOptions): Draft {
         const target = claims.get(a.to);
         const what = `answers from \`${idOf(a.from)}\` to \`${idOf(a.to)}\``;
         if (!source || !target) skip('answers', what, 'one of its ends is not a claim', a.position);
+        else if (a.from === a.to) skip('answers', what, 'a claim cannot answer itself', a.position);
         else if (target.kind !== 'question') skip('answers', what, `\`${target.id}\` is not a question`, a.position);
         else if (!source.by) skip('answers', what, 'a position needs a speaker from content/actors.yaml (`by`), and this claim has none', a.position);
         else if (answered.has(a.from) && answered.get(a.from) !== a.to) skip('answers', what, 'a position answers only one question', a.position);
