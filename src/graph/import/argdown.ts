@@ -169,6 +169,12 @@ export function importArgdown(text: string, options: ImportOptions): ImportResul
   // Arguments: a claim each, unless read as a bare inference.
   const inferenceOnly = new Map<string, { premises: string[]; conclusion: string }>();
   const bare: (() => void)[] = [];
+  /** Statements and arguments that relations start from, or that are supported or attacked (not just undercut). */
+  const withOwnRelations = new Set<unknown>();
+  for (const r of relations) {
+    withOwnRelations.add(r.from);
+    if (r.relationType !== RelationType.UNDERCUT) withOwnRelations.add(r.to);
+  }
   /** The note of each argument's support of its conclusion: the inference's rules and data. */
   const inferenceNote = (conclusion: IConclusion | undefined) => {
     const inference = conclusion?.inference;
@@ -185,7 +191,7 @@ export function importArgdown(text: string, options: ImportOptions): ImportResul
     const conclusion = pcs[pcs.length - 1] as IConclusion | undefined;
     const premises = pcs.filter((s) => s.role === StatementRole.PREMISE).map((s) => `s:${s.title}`);
     const intermediary = pcs.filter((s) => s.role === StatementRole.INTERMEDIARY_CONCLUSION);
-    const hasOwnRelations = relations.some((r) => (r.to === argument && r.relationType !== RelationType.UNDERCUT) || r.from === argument);
+    const hasOwnRelations = withOwnRelations.has(argument);
     const inferred = inferenceNote(conclusion);
     if (conclusion && !description && intermediary.length === 0 && !hasOwnRelations) {
       inferenceOnly.set(title, { premises, conclusion: `s:${conclusion.title}` });
@@ -249,6 +255,8 @@ export function importArgdown(text: string, options: ImportOptions): ImportResul
     } else draft.skip('relations of an unknown type', `${r.relationType} relation ${r.from?.title} → ${r.to?.title}`, 'unknown relation type', at(r));
   }
 
+  const plainFrom = new Map<string, typeof plain>();
+  for (const p of plain) (plainFrom.get(p.from) ?? plainFrom.set(p.from, []).get(p.from)!).push(p);
   for (const r of undercuts) {
     const by = keyOf(r.from);
     const target = r.to;
@@ -268,7 +276,7 @@ export function importArgdown(text: string, options: ImportOptions): ImportResul
       continue;
     }
     const source = keyOf(target);
-    const outgoing = plain.filter((p) => p.from === source);
+    const outgoing = (source && plainFrom.get(source)) || [];
     if (!source || outgoing.length === 0) {
       draft.skip('undercuts without a target', `undercut by ${r.from?.title} of ${target.title}`, `${target.title} supports or attacks nothing, so there is no relation to undercut`, at(r));
       continue;
