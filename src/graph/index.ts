@@ -61,16 +61,22 @@ export async function compileSite(options: CompileOptions): Promise<CompileResul
   };
 
   const diagnostics: Diagnostic[] = [];
-  /** A file's text; a file that is not UTF-8 (or UTF-16 with a byte-order mark) is reported and read as empty. */
-  const read = async (file: string) => {
-    const decoded = decodeText(await readFile(file));
-    if (decoded.ok) return { file: rel(file), text: decoded.text };
+  const missing = (file: string): Diagnostic => ({ severity: 'error', code: 'missing-file', file: rel(file), line: 1, message: `${rel(file)} does not exist or cannot be read`, hint: `A content folder holds actors.yaml, sources.yaml and docs/; check the path (${rel(root)}).` });
+  /** A file's text, or undefined once it is reported: missing (`onMissing`), or not UTF-8 (nor UTF-16 with a byte-order mark). */
+  const read = async (file: string, onMissing: () => Diagnostic = () => missing(file)): Promise<string | undefined> => {
+    const bytes = await readFile(file).catch(() => undefined);
+    if (!bytes) return void diagnostics.push(onMissing());
+    const decoded = decodeText(bytes);
+    if (decoded.ok) return decoded.text;
     const { line, message, hint } = decoded.problem;
     diagnostics.push({ severity: 'error', code: 'encoding', file: rel(file), line, message: printable(message), hint });
-    return { file: rel(file), text: '', unreadable: true };
   };
-  const actorsFile = await read(path.join(root, 'actors.yaml'));
-  const sourcesFile = await read(path.join(root, 'sources.yaml'));
+  const registry = async (name: string) => {
+    const file = path.join(root, name);
+    return { file: rel(file), text: (await read(file)) ?? '' };
+  };
+  const actorsFile = await registry('actors.yaml');
+  const sourcesFile = await registry('sources.yaml');
   const actors = loadActors(actorsFile);
   const sources = loadSources(sourcesFile);
   diagnostics.push(...actors.diagnostics, ...sources.diagnostics);
@@ -78,14 +84,17 @@ export async function compileSite(options: CompileOptions): Promise<CompileResul
   const docsDir = path.join(root, 'docs');
   const pages: LoadedPage[] = [];
   const overlay = options.overlay ?? {};
-  const docPaths = [...new Set([...(await listDocs(docsDir)), ...Object.keys(overlay).filter((p) => overlay[p] !== null)])].sort();
+  const onDisk = await listDocs(docsDir).catch((): string[] => {
+    diagnostics.push(missing(docsDir));
+    return [];
+  });
+  const docPaths = [...new Set([...onDisk, ...Object.keys(overlay).filter((p) => overlay[p] !== null)])].sort();
   for (const docPath of docPaths) {
-    const text = overlay[docPath];
-    if (text === null) continue;
     const file = path.join(docsDir, docPath);
-    const source = typeof text === 'string' ? { file: rel(file), text } : await read(file);
-    if ('unreadable' in source) continue;
-    const loaded = loadPage(source, docPath);
+    // A page laid over the folder replaces the file at its path; `null` leaves the file out.
+    const text = docPath in overlay ? overlay[docPath] : await read(file);
+    if (text === undefined || text === null) continue;
+    const loaded = loadPage({ file: rel(file), text }, docPath);
     diagnostics.push(...loaded.diagnostics);
     if (loaded.value) pages.push(loaded.value);
   }
@@ -93,12 +102,9 @@ export async function compileSite(options: CompileOptions): Promise<CompileResul
   const sourceTexts: Record<string, string> = {};
   for (const source of sources.value.items) {
     if (!source.text) continue;
-    try {
-      const textFile = await read(path.join(root, source.text));
-      if (!('unreadable' in textFile)) sourceTexts[source.id] = textFile.text;
-    } catch {
-      diagnostics.push({ severity: 'error', code: 'missing-source-text', file: sourcesFile.file, line: sources.value.lines[source.id] ?? 1, message: `source \`${source.id}\` names text file \`${source.text}\`, which does not exist`, hint: `Put the text at ${rel(path.join(root, source.text))}, or remove \`text:\`.` });
-    }
+    const file = path.join(root, source.text);
+    const text = await read(file, () => ({ severity: 'error', code: 'missing-source-text', file: sourcesFile.file, line: sources.value.lines[source.id] ?? 1, message: `source \`${source.id}\` names text file \`${source.text}\`, which does not exist`, hint: `Put the text at ${rel(file)}, or remove \`text:\`.` }));
+    if (text !== undefined) sourceTexts[source.id] = text;
   }
   lap('load');
 

@@ -123,4 +123,15 @@ describe('the content loader and encodings', () => {
     expect(errors[1].message).toContain('Windows-1252');
     expect(JSON.stringify(result)).not.toContain('\ufffd');
   });
+
+  it('reports a content folder without its files, one diagnostic each, instead of throwing', async () => {
+    const root = path.join(dir, 'empty-site');
+    await mkdir(root, { recursive: true });
+    const result = await compileSite({ contentRoot: root, cwd: dir, layout: false });
+    expect(result.ok ? [] : result.diagnostics.map((d) => [d.code, d.file])).toEqual([
+      ['missing-file', 'empty-site/actors.yaml'],
+      ['missing-file', 'empty-site/docs'],
+      ['missing-file', 'empty-site/sources.yaml'],
+    ]);
+  });
 });

@@ -205,7 +205,10 @@ export function createDraft(options: ImportOptions): Draft {
       const claim: Claim = { key, slug: fields.slug, origin: fields.origin ?? key, kind: fields.kind ?? 'claim', text, notes: [] };
       if (fields.id) claim.id = fields.id;
       if (label && label !== text) claim.label = label;
-      for (const field of ['by', 'source', 'quote', 'voice'] as const) if (fields[field]) (claim as unknown as Record<string, string>)[field] = fields[field]!;
+      if (fields.by) claim.by = fields.by;
+      if (fields.source) claim.source = fields.source;
+      if (fields.quote?.trim()) claim.quote = fields.quote.trim();
+      if (fields.voice) claim.voice = fields.voice;
       if (fields.note?.trim()) claim.notes.push(fields.note.trim());
       claims.set(key, claim);
     },
