@@ -21,6 +21,7 @@ import { pageWeight, type PageWeight } from './bench/weight.ts';
 import { timeToInteractiveMap, type InteractiveResult } from './bench/browser.ts';
 import { ARGDOWN_VERSION, installArgdown, runArgdown, type ArgdownRun } from './bench/argdown.ts';
 import { benchLayouts, layoutTable } from './bench/layouts.ts';
+import { carrySections } from './bench/sections.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -556,7 +557,8 @@ const timeNote = existsSync('/usr/bin/time')
   ? 'GNU `/usr/bin/time -v` around the build (peak memory is the maximum resident set size of the largest single process in the build, normally the main Astro process)'
   : '`process.resourceUsage()` in the main build process (GNU time was not installed; peak memory is that process\'s maximum resident set size)';
 const doc = report(results, { started: startedAt, totalMs: performance.now() - benchStart, argdown: argdownNote, argdownStartup, timeNote, layouts: layouts && layoutTable(layouts.value) });
-writeFileSync(OUT, `${doc}\n${METHOD}\n`);
+// Sections other scripts write (scripts/bench/import.ts) are carried over.
+writeFileSync(OUT, carrySections(existsSync(OUT) ? readFileSync(OUT, 'utf8') : '', `${doc}\n${METHOD}\n`));
 writeFileSync(path.join(os.tmpdir(), 'argmap-bench-results.json'), JSON.stringify(results, null, 2));
 log(`wrote ${path.relative(ROOT, OUT)} (raw results: ${path.join(os.tmpdir(), 'argmap-bench-results.json')})`);
 process.stdout.write(`${doc}\n`);

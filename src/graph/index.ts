@@ -5,6 +5,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { compileGraph } from './compile.ts';
+import { decodeText, printable } from './decode.ts';
 import { sortDiagnostics } from './diagnostics.ts';
 import { layoutMap } from './layout.ts';
 import { loadActors, loadPage, loadSources, type LoadedPage } from './load.ts';
@@ -20,6 +21,11 @@ export interface CompileOptions {
   cwd?: string;
   /** Skip the layout (validation only). */
   layout?: boolean;
+  /**
+   * Pages to check as if they were in `docs/` (path below it → MDX text), replacing a file at the same path, and
+   * paths to leave out (`null`). `npm run import` validates its pages this way before writing anything.
+   */
+  overlay?: Record<string, string | null>;
 }
 
 const EMPTY_LAYOUT: CompiledGraph['layout'] = { boxes: {}, refs: {}, drawnFrom: {}, routes: {}, anchors: {}, bounds: { x: 0, y: 0, width: 0, height: 0 } };
@@ -56,18 +62,41 @@ export async function compileSite(options: CompileOptions): Promise<CompileResul
     t = now;
   };
 
-  const read = async (file: string) => ({ file: rel(file), text: await readFile(file, 'utf8') });
   const diagnostics: Diagnostic[] = [];
-  const actorsFile = await read(path.join(root, 'actors.yaml'));
-  const sourcesFile = await read(path.join(root, 'sources.yaml'));
+  const missing = (file: string): Diagnostic => ({ severity: 'error', code: 'missing-file', file: rel(file), line: 1, message: `${rel(file)} does not exist or cannot be read`, hint: `A content folder holds actors.yaml, sources.yaml and docs/; check the path (${rel(root)}).` });
+  /** A file's text, or undefined once it is reported: missing (`onMissing`), or not UTF-8 (nor UTF-16 with a byte-order mark). */
+  const read = async (file: string, onMissing: () => Diagnostic = () => missing(file)): Promise<string | undefined> => {
+    const bytes = await readFile(file).catch(() => undefined);
+    if (!bytes) return void diagnostics.push(onMissing());
+    const decoded = decodeText(bytes);
+    if (decoded.ok) return decoded.text;
+    const { line, message, hint } = decoded.problem;
+    diagnostics.push({ severity: 'error', code: 'encoding', file: rel(file), line, message: printable(message), hint });
+  };
+  const registry = async (name: string) => {
+    const file = path.join(root, name);
+    return { file: rel(file), text: (await read(file)) ?? '' };
+  };
+  const actorsFile = await registry('actors.yaml');
+  const sourcesFile = await registry('sources.yaml');
   const actors = loadActors(actorsFile);
   const sources = loadSources(sourcesFile);
   diagnostics.push(...actors.diagnostics, ...sources.diagnostics);
 
   const docsDir = path.join(root, 'docs');
   const pages: LoadedPage[] = [];
-  for (const docPath of await listDocs(docsDir)) {
-    const loaded = loadPage(await read(path.join(docsDir, docPath)), docPath);
+  const overlay = options.overlay ?? {};
+  const onDisk = await listDocs(docsDir).catch((): string[] => {
+    diagnostics.push(missing(docsDir));
+    return [];
+  });
+  const docPaths = [...new Set([...onDisk, ...Object.keys(overlay).filter((p) => overlay[p] !== null)])].sort();
+  for (const docPath of docPaths) {
+    const file = path.join(docsDir, docPath);
+    // A page laid over the folder replaces the file at its path; `null` leaves the file out.
+    const text = docPath in overlay ? overlay[docPath] : await read(file);
+    if (text === undefined || text === null) continue;
+    const loaded = loadPage({ file: rel(file), text }, docPath);
     diagnostics.push(...loaded.diagnostics);
     if (loaded.value) pages.push(loaded.value);
   }
@@ -75,11 +104,9 @@ export async function compileSite(options: CompileOptions): Promise<CompileResul
   const sourceTexts: Record<string, string> = {};
   for (const source of sources.value.items) {
     if (!source.text) continue;
-    try {
-      sourceTexts[source.id] = await readFile(path.join(root, source.text), 'utf8');
-    } catch {
-      diagnostics.push({ severity: 'error', code: 'missing-source-text', file: sourcesFile.file, line: sources.value.lines[source.id] ?? 1, message: `source \`${source.id}\` names text file \`${source.text}\`, which does not exist`, hint: `Put the text at ${rel(path.join(root, source.text))}, or remove \`text:\`.` });
-    }
+    const file = path.join(root, source.text);
+    const text = await read(file, () => ({ severity: 'error', code: 'missing-source-text', file: sourcesFile.file, line: sources.value.lines[source.id] ?? 1, message: `source \`${source.id}\` names text file \`${source.text}\`, which does not exist`, hint: `Put the text at ${rel(file)}, or remove \`text:\`.` }));
+    if (text !== undefined) sourceTexts[source.id] = text;
   }
   lap('load');
 
