@@ -185,7 +185,8 @@ class ArgumentMap extends HTMLElement {
     const reading = this.readings[node.id];
     if (label && reading) {
       fieldset.append(
-        el('p', { className: `panel-label label-${label}` }, el('strong', {}, LABEL_WORDS[label]), ` — ${reading.explanation}`),
+        // The label in words already says "stands"/"falls": the explanation goes on from its reason.
+        el('p', { className: `panel-label label-${label}` }, el('strong', {}, LABEL_WORDS[label]), ` — ${withoutVerdict(reading.explanation)}`),
         strengthBar(reading.strength, reading.band),
       );
       if (reading.disagreement) fieldset.append(el('p', { className: 'panel-disagree' }, reading.disagreement));
@@ -360,6 +361,12 @@ class ArgumentMap extends HTMLElement {
     if (!this.drawing.canvas && (kinds.length < RELATION_KINDS.length || actor)) void this.drawing.load();
     this.drawing.canvas?.filter(new Set(kinds), actor || undefined);
   }
+}
+
+/** "Falls: «A» stands and attacks it." → "«A» stands and attacks it." (the label beside it says "falls"). */
+function withoutVerdict(explanation: string): string {
+  const rest = explanation.replace(/^(Stands|Falls|Undecided)[^:.]*:\s*/, '');
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
 /** The strength of a claim as a meter with its band and number, e.g. "strong (0.72)". */

@@ -27,6 +27,9 @@ export function panelContent(node: MapNode, ctx: PanelContext): Node[] {
     el('p', { className: 'panel-kind' }, el('span', { className: `outline-kind kind-${node.kind}` }, kind), node.by ? ` by ${view.actors[node.by] ?? node.by}` : ''),
     el('p', { className: 'panel-text' }, ctx.textOf(node)),
   ];
+  // While the reader tests their view, their choice and what follows from it come first.
+  const verdict = ctx.verdict?.(node);
+  if (verdict) parts.push(verdict);
   if (node.voice) {
     const voice = VOICE_WORDS[node.voice];
     parts.push(el('p', { className: `panel-voice voice-${node.voice}` }, el('strong', {}, voice.name[0].toUpperCase() + voice.name.slice(1)), `: ${voice.explain}.`));
@@ -39,8 +42,6 @@ export function panelContent(node: MapNode, ctx: PanelContext): Node[] {
     parts.push(el('p', { className: 'panel-source' }, 'Source: ', title, `, ${source.publisher}${when}`));
   }
   if (node.note) parts.push(el('p', { className: 'panel-note' }, `Note: ${node.note}`));
-  const verdict = ctx.verdict?.(node);
-  if (verdict) parts.push(verdict);
   if (node.relations.length) {
     parts.push(el('h4', { className: 'panel-subhead' }, 'How it connects'));
     parts.push(
