@@ -88,7 +88,7 @@ export function measureDrawing(view: Pick<MapView, 'nodes' | 'refs' | 'edges' | 
   }
   let throughBoxes = 0;
   for (const { edge, segs } of lines) {
-    const ends = new Set([edge.source, edge.kind === 'undercuts' ? '' : edge.to]);
+    const ends = new Set([edge.source, edge.kind === 'undercuts' ? '' : (edge.target ?? edge.to)]);
     const through = [...rects].some(([id, r]) => !ends.has(id) && segs.some(([p, q]) => segmentInRect(p, q, r)));
     if (through) throughBoxes++;
   }

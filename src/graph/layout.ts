@@ -5,7 +5,7 @@
  * ports and tracks below, none crosses another. Pure arithmetic, linear in the size of the map, iterative.
  */
 import { buildForest, walkForest, type Forest } from './forest.ts';
-import { budgets, GUTTER_PAD, GUTTER_TRACK, gutterWidth, planOptions, STACK_GAP, type Option, type Plan } from './layout-plan.ts';
+import { BAND_GAP, budgets, GUTTER_PAD, GUTTER_TRACK, gutterWidth, planOptions, STACK_GAP, type Option, type Plan } from './layout-plan.ts';
 import {
   ANCHOR_SIZE,
   BOX_PADDING_X,
@@ -44,6 +44,8 @@ interface Block {
   /** Lines drawn inside this block: from each child up to the root, and from each undercutter to its diamond. */
   routes: { edge: string; points: Point[] }[];
   anchors: { edge: string; x: number; y: number }[];
+  /** "Continued" references heading the bands after the first, and the relations drawn up to each. */
+  chips: { rect: Rect; edges: string[] }[];
   /** How far above its top the block draws (the diamonds on its upward link and the lines into them). */
   above: number;
 }
@@ -78,6 +80,7 @@ export function layoutMap(
     const small = type === 'ref' || compact.has(claim);
     return { w: small ? REF_WIDTH : NODE_WIDTH, h: boxHeight(itemLines(labelOf.get(claim)!, small).length) };
   };
+  const chipSize = (item: string) => ({ w: REF_WIDTH, h: boxHeight(itemLines(labelOf.get(forest.items.get(item)!.claim)!, true).length) });
 
   const walk = walkForest(forest);
   // Bottom up: every way each block can be drawn. Top down: the shortest that fits the width.
@@ -89,7 +92,7 @@ export function layoutMap(
     const kids = (forest.children.get(id) ?? []).map((b) => ({ options: options.get(b.item)!, above: aboveOf(forest, b.item) }));
     const beside = (forest.beside.get(id) ?? []).map((b) => options.get(b.item)!);
     const narrowest = Math.max(box.w, ...kids.map((k) => k.options[0].width));
-    options.set(id, planOptions({ box, beside, kids }, budgets(maxWidth, narrowest, step)));
+    options.set(id, planOptions({ box, chip: chipSize(id), beside, kids }, budgets(maxWidth, narrowest, step)));
   }
   const chosen = new Map<string, Option>();
   for (const root of forest.roots) chosen.set(root, widestWithin(options.get(root)!, maxWidth));
@@ -101,7 +104,7 @@ export function layoutMap(
   const blocks = new Map<string, Block>();
   for (let i = walk.length - 1; i >= 0; i--) {
     const { id } = walk[i];
-    blocks.set(id, layoutBlock(id, size(id), chosen.get(id)!.plan, forest, blocks));
+    blocks.set(id, layoutBlock(id, size(id), chipSize(id), chosen.get(id)!.plan, forest, blocks));
   }
 
   // The top-level blocks, packed in rows as wide as the map may be.
@@ -124,20 +127,28 @@ export function layoutMap(
   const boxes: Layout['boxes'] = {};
   const routes: Layout['routes'] = {};
   const anchors: Layout['anchors'] = {};
+  const refs: Layout['refs'] = {};
+  const drawnTo: Layout['drawnTo'] = {};
+  const box = (at: Point, r: Rect) => ({ x: at.x + r.x + r.w / 2, y: at.y + r.y + r.h / 2, width: r.w, height: r.h });
+  let chips = 0;
   for (const { id } of walk) {
     const block = blocks.get(id)!;
     const at = offset.get(id)!;
     for (const p of block.place) offset.set(p.item, { x: at.x + p.dx, y: at.y + p.dy });
-    const { root } = block;
-    boxes[id] = { x: at.x + root.x + root.w / 2, y: at.y + root.y + root.h / 2, width: root.w, height: root.h };
+    boxes[id] = box(at, block.root);
     for (const r of block.routes) routes[r.edge] = r.points.map((p) => ({ x: at.x + p.x, y: at.y + p.y }));
     for (const a of block.anchors) anchors[a.edge] = { x: at.x + a.x, y: at.y + a.y };
+    for (const chip of block.chips) {
+      const chipId = `ref-c${++chips}`;
+      boxes[chipId] = box(at, chip.rect);
+      refs[chipId] = forest.items.get(id)!.claim;
+      for (const edge of chip.edges) drawnTo[edge] = chipId;
+    }
   }
-  const refs: Layout['refs'] = {};
   for (const [id, item] of forest.items) if (item.type === 'ref') refs[id] = item.claim;
   const drawnFrom: Layout['drawnFrom'] = {};
   for (const [edge, item] of forest.drawnFrom) if (forest.items.get(item)!.type === 'ref') drawnFrom[edge] = item;
-  return { ...normalise(boxes, routes, anchors), refs, drawnFrom };
+  return { ...normalise(boxes, routes, anchors), refs, drawnFrom, drawnTo };
 }
 
 /** The shortest option no wider than `width` (the narrowest one when none fits). */
@@ -186,16 +197,17 @@ function normalise(boxes: Layout['boxes'], routes: Layout['routes'], anchors: La
  * One block: undercutters beside the item (to its left, the nearest closest), the item, and below it its
  * children in columns (see `layout-plan.ts`). Lines into the item arrive at their own port on its bottom edge.
  */
-function layoutBlock(id: string, box: { w: number; h: number }, plan: Plan, forest: Forest, blocks: Map<string, Block>): Block {
+function layoutBlock(id: string, box: { w: number; h: number }, chip: { w: number; h: number }, plan: Plan, forest: Forest, blocks: Map<string, Block>): Block {
   const beside = (forest.beside.get(id) ?? []).map((b) => ({ ...b, block: blocks.get(b.item)! }));
   const branches = (forest.children.get(id) ?? []).map((b) => ({ ...b, block: blocks.get(b.item)! }));
-  const columns = plan.columns.map((col) => col.map((i) => branches[i]));
+  const bands = plan.bands.map((band) => band.map((col) => col.map((i) => branches[i])));
   const columnWidth = (col: Kid[]) => gutterWidth(col.length) + Math.max(...col.map((k) => k.block.width));
-  const kidsWidth = columns.reduce((sum, col) => sum + columnWidth(col), 0) + GAP_X * Math.max(0, columns.length - 1);
+  const bandWidth = (band: Kid[][]) => band.reduce((sum, col) => sum + columnWidth(col), 0) + GAP_X * Math.max(0, band.length - 1);
+  const firstWidth = bands.length ? bandWidth(bands[0]) : 0;
 
-  // Horizontal: the item centred over its children, its undercutters to its left; then shift so nothing is < 0.
+  // Horizontal: the item centred over its first band, its undercutters to its left; then shift so nothing is < 0.
   const besideWidth = beside.reduce((sum, b) => sum + b.block.width + GAP_X, 0);
-  let rootX = branches.length ? kidsWidth / 2 - box.w / 2 : besideWidth;
+  let rootX = branches.length ? firstWidth / 2 - box.w / 2 : besideWidth;
   const shift = Math.max(0, besideWidth - rootX);
   rootX += shift;
   const kidsX = branches.length ? shift : 0;
@@ -205,6 +217,7 @@ function layoutBlock(id: string, box: { w: number; h: number }, plan: Plan, fore
   const place: Block['place'] = [];
   const routes: Block['routes'] = [];
   const anchors: Block['anchors'] = [];
+  const chips: Block['chips'] = [];
   let left = rootX;
   beside.forEach((b, i) => {
     left -= GAP_X + b.block.width;
@@ -216,15 +229,24 @@ function layoutBlock(id: string, box: { w: number; h: number }, plan: Plan, fore
   });
 
   let height = headHeight;
-  let width = Math.max(rootX + box.w, kidsX + kidsWidth);
-  if (branches.length) {
-    const laid = routeChildren(columns, { x: rootX, y: 0, w: box.w, h: box.h }, headHeight, kidsX);
+  let width = Math.max(rootX + box.w, kidsX + firstWidth, ...bands.slice(1).map(bandWidth));
+  bands.forEach((band, b) => {
+    // The first band hangs from the item; each further one from a "continued" reference to it, centred over it.
+    let head: Rect = { x: rootX, y: 0, w: box.w, h: box.h };
+    let headBottom = headHeight;
+    const x = b === 0 ? kidsX : 0;
+    if (b > 0) {
+      head = { x: bandWidth(band) / 2 - chip.w / 2, y: height + BAND_GAP, w: chip.w, h: chip.h };
+      headBottom = head.y + head.h;
+      chips.push({ rect: head, edges: band.flat().map((k) => k.edge) });
+    }
+    const laid = routeChildren(band, head, headBottom, x);
     place.push(...laid.place);
     routes.push(...laid.routes);
     height = laid.height;
-    width = Math.max(width, laid.width);
-  }
-  return { width, height, root: { x: rootX, y: 0, w: box.w, h: box.h }, place, routes, anchors, above: aboveOf(forest, id) };
+    width = Math.max(width, laid.width, head.x + head.w);
+  });
+  return { width, height, root: { x: rootX, y: 0, w: box.w, h: box.h }, place, routes, anchors, chips, above: aboveOf(forest, id) };
 }
 
 interface Kid {

@@ -95,7 +95,7 @@ function refMarkup(ref: ViewRef, kind: ViewNode['kind']): string {
   return (
     `<g class="map-ref kind-${kind}" data-id="${escapeXml(ref.id)}" data-claim="${escapeXml(ref.claim)}">` +
     `<rect x="${r(x - w / 2)}" y="${r(top)}" width="${w}" height="${h}" rx="4" class="map-shape" stroke-width="1" stroke-dasharray="4 3"/>` +
-    `<text class="map-tag" x="${x}" y="${r(top + 15)}">↪ ${KIND_STYLES[kind].tag}</text>` +
+    `<text class="map-tag" x="${x}" y="${r(top + 15)}">↪ ${KIND_STYLES[kind].tag}${ref.continued ? ' · CONTINUED' : ''}</text>` +
     `<text class="map-label" x="${x}">${lines}</text></g>`
   );
 }

@@ -78,6 +78,8 @@ export interface Layout {
   refs: Record<string, string>;
   /** The item each relation is drawn from, where it is not the relation's own source claim (a chip). */
   drawnFrom: Record<string, string>;
+  /** The item each relation is drawn to, where it is not its target claim (a "continued" reference to it). */
+  drawnTo: Record<string, string>;
   /** Each relation's line, from its source item to its target (for an undercut: to the diamond on its link). */
   routes: Record<string, Point[]>;
   /** Centre of the diamond each undercut points at, keyed by the undercut edge's id. */

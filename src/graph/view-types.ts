@@ -44,10 +44,14 @@ export interface ViewNode {
   offMap?: number;
 }
 
-/** A reference chip: a small box standing for a claim drawn in full elsewhere on the same map. */
+/**
+ * A reference chip: a small box standing for a claim drawn in full elsewhere on the same map, either where it
+ * also connects, or (`continued`) heading more of its own reasons, so their lines stay short.
+ */
 export interface ViewRef {
   id: string;
   claim: string;
+  continued?: boolean;
   lines: string[];
   x: number;
   y: number;
@@ -55,9 +59,13 @@ export interface ViewRef {
   height: number;
 }
 
-/** A relation as drawn: the graph's edge, the item it is drawn from (the claim or a chip), and its line. */
+/**
+ * A relation as drawn: the graph's edge, the item it is drawn from (the claim or a chip), the item it is drawn to
+ * when that is not its target claim (a "continued" reference to it), and its line.
+ */
 export interface ViewEdge extends GraphEdge {
   source: string;
+  target?: string;
   points: Point[];
 }
 
@@ -84,4 +92,4 @@ export interface MapView {
 }
 
 /** A view's relations without their drawing: the graph edges the evaluation and the outline read. */
-export const viewGraphEdges = (view: Pick<MapView, 'edges'>): GraphEdge[] => view.edges.map(({ source: _s, points: _p, ...edge }) => edge);
+export const viewGraphEdges = (view: Pick<MapView, 'edges'>): GraphEdge[] => view.edges.map(({ source: _s, target: _t, points: _p, ...edge }) => edge);

@@ -82,15 +82,16 @@ export function buildView(graph: CompiledGraph, ids: string[], focus: string[], 
       ...(onMap.length < relations.length ? { offMap: relations.length - onMap.length } : {}),
     };
   });
+  const heads = new Set(Object.values(lay.drawnTo));
   const refs: ViewRef[] = Object.keys(lay.boxes)
     .filter((id) => !keep.has(id))
     .map((id) => {
       const claim = lay.refs[id];
-      return { id, claim, lines: itemLines(index.nodeById.get(claim)!.label, true), ...box(id) };
+      return { id, claim, ...(heads.has(id) ? { continued: true } : {}), lines: itemLines(index.nodeById.get(claim)!.label, true), ...box(id) };
     });
   const edges: ViewEdge[] = edgesKept
     .filter((e) => lay.routes[e.id])
-    .map((e) => ({ ...e, source: lay.drawnFrom[e.id] ?? e.from, points: lay.routes[e.id] }));
+    .map((e) => ({ ...e, source: lay.drawnFrom[e.id] ?? e.from, ...(lay.drawnTo[e.id] ? { target: lay.drawnTo[e.id] } : {}), points: lay.routes[e.id] }));
   const anchors = Object.entries(lay.anchors).map(([edge, p]) => ({ edge, ...p }));
   const pageTitles = new Map(graph.pages.map((pg) => [pg.slug, pg.title]));
   const pages: Record<string, string> = {};

@@ -145,13 +145,13 @@ export function createCanvas(host: HTMLElement, data: MapData, onSelect: (id: st
     })),
     ...view.refs.map((r) => ({
       group: 'nodes' as const,
-      data: { id: r.id, claim: r.claim, label: [`↪ ${KIND_STYLES[nodeById.get(r.claim)!.kind].tag}`, ...r.lines].join('\n'), width: r.width, height: r.height, by: nodeById.get(r.claim)!.by ?? '' },
+      data: { id: r.id, claim: r.claim, label: [`↪ ${KIND_STYLES[nodeById.get(r.claim)!.kind].tag}${r.continued ? ' · CONTINUED' : ''}`, ...r.lines].join('\n'), width: r.width, height: r.height, by: nodeById.get(r.claim)!.by ?? '' },
       position: { x: r.x, y: r.y },
       classes: `ref kind-${nodeById.get(r.claim)!.kind}`,
     })),
     ...[...anchorOf.values()].map((a) => ({ group: 'nodes' as const, data: { id: a.id }, position: { x: a.x, y: a.y }, classes: 'anchor', selectable: false })),
     ...view.edges.map((e) => {
-      const target = e.kind === 'undercuts' ? anchorOf.get(e.id)!.id : e.to;
+      const target = e.kind === 'undercuts' ? anchorOf.get(e.id)!.id : (e.target ?? e.to);
       const seg = segments(e.points, centre.get(e.source)!, centre.get(target)!);
       const route = seg.weights.length
         ? { 'curve-style': 'segments', 'segment-weights': seg.weights, 'segment-distances': seg.distances }

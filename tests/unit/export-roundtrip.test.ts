@@ -77,7 +77,7 @@ const handMade: CompiledGraph = {
     web: { id: 'web', title: 'The bill', publisher: 'Home Office', kind: 'legislation', url: 'https://example.org/bill' },
   },
   pages: [],
-  layout: { boxes: {}, refs: {}, drawnFrom: {}, routes: {}, anchors: {}, bounds: { x: 0, y: 0, width: 0, height: 0 } },
+  layout: { boxes: {}, refs: {}, drawnFrom: {}, drawnTo: {}, routes: {}, anchors: {}, bounds: { x: 0, y: 0, width: 0, height: 0 } },
   diagnostics: [],
 };
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { BOX_PADDING_X, LABEL_MAX_LINES, MAP_MAX_WIDTH, NODE_WIDTH, textWidth, wrapLabel } from '../../src/graph/drawing.ts';
 import { layoutMap } from '../../src/graph/layout.ts';
+import { STACK_LIMIT } from '../../src/graph/layout-plan.ts';
 import type { Box, Layout, Point } from '../../src/graph/types.ts';
 import { graphOf, type Spec } from './graph-support.ts';
 
@@ -70,7 +71,7 @@ function checkLayout(specs: Spec[], width = MAP_MAX_WIDTH): Layout {
     const from = layout.boxes[layout.drawnFrom[e.id] ?? e.from];
     expect(onBorder(points[0], from), `${e.id} starts on its source`).toBe(true);
     if (e.kind === 'undercuts') expect(points.at(-1)!.y).toBe(layout.anchors[e.id].y);
-    else expect(onBorder(points.at(-1)!, layout.boxes[e.to]), `${e.id} ends on its target`).toBe(true);
+    else expect(onBorder(points.at(-1)!, layout.boxes[layout.drawnTo[e.id] ?? e.to]), `${e.id} ends on its target`).toBe(true);
   }
   return layout;
 }
@@ -101,6 +102,16 @@ describe('layoutMap', () => {
     const narrow = checkLayout(specs, 700);
     expect(narrow.bounds.width).toBeLessThanOrEqual(700);
     expect(narrow.bounds.height).toBeGreaterThan(wide.bounds.height);
+  });
+
+  it('splits many reasons into bands, each headed by a “continued” reference, so no line climbs far', () => {
+    const specs: Spec[] = [{ id: 'top' }, ...Array.from({ length: 60 }, (_, i) => ({ id: `r${i}`, supports: ['top'], ...(i % 3 === 0 ? { label: 'a reason long enough to need three lines of label in its box' } : {}) }))];
+    const layout = checkLayout(specs, 700);
+    const heads = new Set(Object.values(layout.drawnTo));
+    expect(heads.size).toBeGreaterThan(1);
+    for (const head of heads) expect(layout.refs[head]).toBe('top');
+    const climb = (points: Point[]) => Math.max(...points.map((p) => p.y)) - Math.min(...points.map((p) => p.y));
+    for (const points of Object.values(layout.routes)) expect(climb(points)).toBeLessThan(STACK_LIMIT + 200);
   });
 
   it('is deterministic', () => {

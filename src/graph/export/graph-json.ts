@@ -70,6 +70,7 @@ export const LayoutSchema = z
       .describe('Centre and size of each drawn item: a claim (by its id) or a reference chip (`ref-<n>`) standing for a claim drawn in full elsewhere.'),
     refs: z.record(z.string(), Id).describe('The claim each reference chip stands for.'),
     drawnFrom: z.record(z.string(), z.string()).describe('The chip a relation is drawn from, where it is not drawn from its own source claim.'),
+    drawnTo: z.record(z.string(), z.string()).describe('The "continued" reference a relation is drawn to, where it is not drawn to its own target claim.'),
     routes: z.record(z.string(), z.array(PointSchema)).describe('Each relation’s line, by edge id: from its source item to its target (for an undercut, to the diamond on the link it undercuts).'),
     anchors: z.record(z.string(), PointSchema).describe('Centre of the diamond each undercut points at, by the undercut edge’s id.'),
     bounds: z.strictObject({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }),
