@@ -46,8 +46,12 @@ const WIDTHS = [
   556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
 ];
 const WIDE: Record<string, number> = { '“': 333, '”': 333, '‘': 222, '’': 222, '–': 556, '—': 1000, '…': 1000, '★': 800, '↪': 1000 };
-/** Readers' fonts (system-ui, DejaVu Sans…) run wider than Helvetica: wrap as if text were this much wider. */
-const FONT_SLACK = 1.05;
+/**
+ * The map's labels use Arial's metrics (Arial, Liberation Sans and Helvetica share them), so the widths above hold
+ * wherever the map is read; `map.css` sets the same family for the static SVG. A little slack covers the rest.
+ */
+export const MAP_FONT = 'Arial, "Liberation Sans", Helvetica, sans-serif';
+const FONT_SLACK = 1.04;
 
 /** Width of a line of label text at the label size, in drawing units (an estimate that errs on the wide side). */
 export function textWidth(text: string, fontSize = LABEL_FONT_SIZE): number {

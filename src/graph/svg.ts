@@ -28,14 +28,14 @@ function nodeMarkup(node: ViewNode): string {
   const style = KIND_STYLES[node.kind];
   const top = node.y - node.height / 2;
   const lines = node.lines
-    .map((line, i) => `<tspan x="${node.x}" y="${r(top + 34 + i * LABEL_LINE_HEIGHT)}">${escapeXml(line)}</tspan>`)
+    .map((line, i) => `<tspan x="${node.x}" y="${r(top + 30 + i * LABEL_LINE_HEIGHT)}">${escapeXml(line)}</tspan>`)
     .join('');
   const classes = `map-node kind-${node.kind}${node.focus ? ' is-focus' : ''}`;
   return (
     `<g class="${classes}" data-id="${escapeXml(node.id)}">` +
     shapeMarkup(node) +
     // The star marks the claims the map is about, as on the canvas, so the highlight does not rest on colour alone.
-    `<text class="map-tag" x="${node.x}" y="${r(top + 15)}">${node.focus ? '★ ' : ''}${style.tag}</text>` +
+    `<text class="map-tag" x="${node.x}" y="${r(top + 13)}">${node.focus ? '★ ' : ''}${style.tag}</text>` +
     `<text class="map-label" x="${node.x}">${lines}</text></g>`
   );
 }
@@ -91,11 +91,11 @@ export function renderMapSvg(view: MapView, options: SvgOptions): string {
 function refMarkup(ref: ViewRef, kind: ViewNode['kind']): string {
   const { x, y, width: w, height: h } = ref;
   const top = y - h / 2;
-  const lines = ref.lines.map((line, i) => `<tspan x="${x}" y="${r(top + 34 + i * LABEL_LINE_HEIGHT)}">${escapeXml(line)}</tspan>`).join('');
+  const lines = ref.lines.map((line, i) => `<tspan x="${x}" y="${r(top + 30 + i * LABEL_LINE_HEIGHT)}">${escapeXml(line)}</tspan>`).join('');
   return (
     `<g class="map-ref kind-${kind}" data-id="${escapeXml(ref.id)}" data-claim="${escapeXml(ref.claim)}">` +
     `<rect x="${r(x - w / 2)}" y="${r(top)}" width="${w}" height="${h}" rx="4" class="map-shape" stroke-width="1" stroke-dasharray="4 3"/>` +
-    `<text class="map-tag" x="${x}" y="${r(top + 15)}">↪ ${KIND_STYLES[kind].tag}${ref.continued ? ' · CONTINUED' : ''}</text>` +
+    `<text class="map-tag" x="${x}" y="${r(top + 13)}">↪ ${KIND_STYLES[kind].tag}${ref.continued ? ' · CONTINUED' : ''}</text>` +
     `<text class="map-label" x="${x}">${lines}</text></g>`
   );
 }

@@ -4,7 +4,7 @@
  * Ctrl/⌘ + wheel, a pinch or the zoom buttons zoom.
  */
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular, type StylesheetJson } from 'cytoscape';
-import { ANCHOR_SIZE, DRAWING_MARGIN, LABEL_FONT_SIZE, READABLE_ZOOM } from '../graph/drawing.ts';
+import { ANCHOR_SIZE, DRAWING_MARGIN, LABEL_FONT_SIZE, MAP_FONT, READABLE_ZOOM } from '../graph/drawing.ts';
 import { DASH, EDGE_WIDTH, KIND_STYLES, RELATION_STYLES } from '../graph/encoding.ts';
 import { CLAIM_KINDS } from '../graph/model.ts';
 import type { Point } from '../graph/types.ts';
@@ -59,7 +59,7 @@ function stylesheet(): StylesheetJson {
         'text-halign': 'center',
         'font-size': LABEL_FONT_SIZE,
         'line-height': 1.28,
-        'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+        'font-family': MAP_FONT,
         color: text,
         'background-color': cssVar('--map-node-bg'),
         'border-color': text,
