@@ -148,6 +148,32 @@ describe('a summary page at 1280 × 800', () => {
     await close(page);
   });
 
+  it('shows a claim cited in the prose on the page’s map: a click selects it, scrolls its box into view and opens its panel', async () => {
+    const map = richestSummaryPage(DIST);
+    const page = await open(map.path);
+    const onMap = new Set(map.data.view.nodes.map((n) => n.id));
+    const cite = page.locator('.sl-markdown-content a.claim-cite[data-id]').filter({ hasNot: page.locator('xpath=ancestor::details') });
+    let id: string | undefined;
+    for (let i = 0; i < (await cite.count()) && !id; i++) {
+      const candidate = (await cite.nth(i).getAttribute('data-id'))!;
+      if (onMap.has(candidate)) {
+        await cite.nth(i).scrollIntoViewIfNeeded();
+        await cite.nth(i).click();
+        id = candidate;
+      }
+    }
+    expect(id, 'a cited claim that is on the page’s map').toBeDefined();
+    await page.waitForSelector(`argument-map[data-selected="${id}"]`);
+    expect(new URL(page.url()).pathname).toBe(new URL(web.site.url + map.path).pathname);
+    const panel = (await page.locator('[data-panel]').boundingBox())!;
+    expect(panel.y).toBeGreaterThanOrEqual(0);
+    expect(panel.y).toBeLessThan(DESKTOP.height - 100);
+    await waitForCanvas(page);
+    const box = await until(() => nodeBox(page, id!), (b) => b !== undefined && b.y >= 0 && b.y + b.height <= DESKTOP.height, 'the cited claim on screen');
+    expect(box).toBeDefined();
+    await close(page);
+  });
+
   it('makes every related claim in the panel a control that selects it, named without doubled quotation marks', async () => {
     const map = richestSummaryPage(DIST);
     const node = map.data.view.nodes.find((n) => n.relations.length >= 2)!;
