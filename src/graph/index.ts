@@ -2,12 +2,12 @@
  * The graph compiler's front door: read a content folder, then load → validate → compile → layout.
  * The only module in src/graph that touches the file system.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileGraph } from './compile.ts';
 import { sortDiagnostics } from './diagnostics.ts';
 import { layoutGraph } from './layout.ts';
-import { loadActors, loadPage, loadSources, type LoadedPage } from './load.ts';
+import { loadActors, loadPage, loadSources, type LoadedPage, type TextFile } from './load.ts';
 import type { CompiledGraph, Diagnostic } from './types.ts';
 import { validateSite } from './validate.ts';
 
@@ -20,7 +20,16 @@ export interface CompileOptions {
   cwd?: string;
   /** Skip the layout (validation only). */
   layout?: boolean;
+  /** Reuse what unchanged files gave last time (see `CompileCache`). */
+  cache?: CompileCache;
 }
+
+/**
+ * What a compile remembers for the next one (the dev server recompiles on every save): each file's text and
+ * what loading it gave, so an edit re-parses only the file that changed. Validation and compilation still see
+ * the whole site, so results are the same as a fresh compile.
+ */
+export type CompileCache = Map<string, { text: string; loaded: unknown }>;
 
 export interface Timings {
   load: number;
@@ -34,8 +43,8 @@ export type CompileResult =
   | { ok: false; diagnostics: Diagnostic[]; timings: Timings };
 
 /** Every .md/.mdx file below `dir`, relative to it, in a stable order. */
-async function listDocs(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+function listDocs(dir: string): string[] {
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile() && /\.mdx?$/i.test(e.name) && !e.name.startsWith('_'))
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
@@ -54,18 +63,30 @@ export async function compileSite(options: CompileOptions): Promise<CompileResul
     t = now;
   };
 
-  const read = async (file: string) => ({ file: rel(file), text: await readFile(file, 'utf8') });
+  // Synchronous reads: a few small files, and in the dev server the compile then runs in one go instead of
+  // interleaving with the other work an edit sets off.
+  const read = (file: string) => ({ file: rel(file), text: readFileSync(file, 'utf8') });
+  const seen = new Set<string>();
+  /** `load(file)`, or what it gave last time for the same text. */
+  const cached = <T>(file: TextFile, load: (file: TextFile) => T): T => {
+    seen.add(file.file);
+    const hit = options.cache?.get(file.file);
+    if (hit?.text === file.text) return hit.loaded as T;
+    const loaded = load(file);
+    options.cache?.set(file.file, { text: file.text, loaded });
+    return loaded;
+  };
   const diagnostics: Diagnostic[] = [];
-  const actorsFile = await read(path.join(root, 'actors.yaml'));
-  const sourcesFile = await read(path.join(root, 'sources.yaml'));
-  const actors = loadActors(actorsFile);
-  const sources = loadSources(sourcesFile);
+  const actorsFile = read(path.join(root, 'actors.yaml'));
+  const sourcesFile = read(path.join(root, 'sources.yaml'));
+  const actors = cached(actorsFile, loadActors);
+  const sources = cached(sourcesFile, loadSources);
   diagnostics.push(...actors.diagnostics, ...sources.diagnostics);
 
   const docsDir = path.join(root, 'docs');
   const pages: LoadedPage[] = [];
-  for (const docPath of await listDocs(docsDir)) {
-    const loaded = loadPage(await read(path.join(docsDir, docPath)), docPath);
+  for (const docPath of listDocs(docsDir)) {
+    const loaded = cached(read(path.join(docsDir, docPath)), (file) => loadPage(file, docPath));
     diagnostics.push(...loaded.diagnostics);
     if (loaded.value) pages.push(loaded.value);
   }
@@ -74,13 +95,18 @@ export async function compileSite(options: CompileOptions): Promise<CompileResul
   for (const source of sources.value.items) {
     if (!source.text) continue;
     try {
-      sourceTexts[source.id] = await readFile(path.join(root, source.text), 'utf8');
+      sourceTexts[source.id] = readFileSync(path.join(root, source.text), 'utf8');
     } catch {
       diagnostics.push({ severity: 'error', code: 'missing-source-text', file: sourcesFile.file, line: sources.value.lines[source.id] ?? 1, message: `source \`${source.id}\` names text file \`${source.text}\`, which does not exist`, hint: `Put the text at ${rel(path.join(root, source.text))}, or remove \`text:\`.` });
     }
   }
+  // Forget deleted files.
+  for (const file of options.cache?.keys() ?? []) if (!seen.has(file)) options.cache!.delete(file);
   lap('load');
 
+  // A file that could not be read leaves its claims undeclared, so checking references now would bury its one
+  // error under an "unknown claim" for every mention of them elsewhere: report the load errors alone first.
+  if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics: sortDiagnostics(diagnostics), timings };
   diagnostics.push(
     ...validateSite({
       pages,
