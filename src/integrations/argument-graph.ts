@@ -25,13 +25,19 @@ const LAYOUT_MODULE = fileURLToPath(new URL('../graph/layout.ts', import.meta.ur
  * The module pages import. The graph travels as one JSON string (Vite parses a string literal far faster than
  * the same data as an object literal), and the whole-map layout is computed the first time a page reads it
  * (the full map and the graph export do; a page's own map is laid out on its own), not on every compile.
+ * In the dev server the exported object lives as long as the server: a recompile refills it in place (see
+ * `refreshGraphModule`), so the modules that imported it see the new graph without being run again.
  */
 function graphModule(graph: CompiledGraph): string {
   return [
     `import { layoutGraph } from ${JSON.stringify(LAYOUT_MODULE)};`,
-    `const graph = JSON.parse(${JSON.stringify(JSON.stringify(graph))});`,
+    `const next = JSON.parse(${JSON.stringify(JSON.stringify(graph))});`,
+    'const graph = import.meta.hot?.data.graph ?? {};',
+    'for (const key of Object.keys(graph)) delete graph[key];',
+    'Object.assign(graph, next);',
     'let layout;',
-    "Object.defineProperty(graph, 'layout', { enumerable: true, get: () => (layout ??= layoutGraph(graph)) });",
+    "Object.defineProperty(graph, 'layout', { enumerable: true, configurable: true, get: () => (layout ??= layoutGraph(graph)) });",
+    'if (import.meta.hot) import.meta.hot.data.graph = graph;',
     'export default graph;',
   ].join('\n');
 }
@@ -70,18 +76,33 @@ function overlayError(diagnostics: Diagnostic[]) {
   };
 }
 
-/** Mark the graph module (and, softly, what imports it) stale in every server environment, so the next render reads the new graph. */
-function invalidateGraphModule(server: ViteDevServer): void {
+interface InProcessRunner {
+  hmrClient?: unknown;
+  import(url: string): Promise<unknown>;
+  evaluatedModules: { getModuleById(id: string): { url: string } | undefined; invalidateModule(node: unknown): void };
+}
+
+/**
+ * Make every server environment read the new graph. Where modules run in this process with hot updates (the
+ * SSR runner), the graph module alone runs again, at once, and refills the object its importers hold; elsewhere
+ * it and, softly, what imports it are marked stale and run again on the next render.
+ */
+async function refreshGraphModule(server: ViteDevServer): Promise<void> {
   for (const environment of Object.values(server.environments)) {
     const mod = environment.moduleGraph.getModuleById(RESOLVED_ID);
     if (!mod) continue;
+    const runner = (environment as { runner?: InProcessRunner }).runner;
+    const node = runner?.evaluatedModules.getModuleById(RESOLVED_ID);
     const seen = new Set<typeof mod>();
     environment.moduleGraph.invalidateModule(mod, seen, Date.now(), true);
-    // Environments that run modules in this process also keep the evaluated modules.
-    const evaluated = (environment as { runner?: { evaluatedModules: { getModuleById(id: string): unknown; invalidateModule(node: unknown): void } } }).runner?.evaluatedModules;
+    if (runner?.hmrClient && node) {
+      runner.evaluatedModules.invalidateModule(node);
+      await runner.import(node.url);
+      continue;
+    }
     for (const stale of seen) {
-      const node = stale.id ? evaluated?.getModuleById(stale.id) : undefined;
-      if (node) evaluated!.invalidateModule(node);
+      const evaluated = stale.id ? runner?.evaluatedModules.getModuleById(stale.id) : undefined;
+      if (evaluated) runner!.evaluatedModules.invalidateModule(evaluated);
     }
   }
 }
@@ -143,12 +164,12 @@ export default function argumentGraph(): AstroIntegration {
         const showErrors = (server: ViteDevServer) => {
           if (state.errors) server.environments.client.hot.send({ type: 'error', err: overlayError(state.errors) });
         };
-        const onContentChange = async (server: ViteDevServer, file: string) => {
+        const onContentChange = async (server: ViteDevServer, file: string): Promise<void> => {
           const hadGraph = state.graph !== undefined;
           const changed = await content.compile();
           if (state.errors) return showErrors(server);
           if (!changed) return;
-          invalidateGraphModule(server);
+          await refreshGraphModule(server);
           // A page edit already reloads the browser (Astro reloads after any module change it rendered); other
           // files are no modules, and a stand-in page (below) rendered none.
           if (!hadGraph || !/\.mdx?$/i.test(file)) server.environments.client.hot.send({ type: 'full-reload', path: '*' });
@@ -165,19 +186,25 @@ export default function argumentGraph(): AstroIntegration {
                   await state.current;
                   // No graph yet (errors since the start): page requests get the stand-in page, and anything else
                   // that reads the graph (e.g. route matching for /favicon.ico) sees no claims rather than an error.
-                  return state.code || graphModule(EMPTY_GRAPH);
+                  // No source map: the code is generated, and mapping a 100 KB line costs time on every reload.
+                  return { code: state.code || graphModule(EMPTY_GRAPH), map: { mappings: '' } };
                 },
                 configureServer(server: ViteDevServer) {
-                  // Until the content has compiled once there is no graph to render pages with: answer page
-                  // requests with a stand-in that only loads Vite's client, which then shows the overlay.
-                  server.middlewares.use((req, res, next) => {
-                    if (state.graph || !state.errors || !req.headers.accept?.includes('text/html')) return next();
+                  /** Settles once the last content change is compiled and in the graph module. */
+                  let settled: Promise<void> = Promise.resolve();
+                  server.middlewares.use(async (req, res, next) => {
+                    if (!req.headers.accept?.includes('text/html')) return next();
+                    // A page requested just after a save (the browser reloads) renders with the new graph.
+                    await settled;
+                    // Until the content has compiled once there is no graph to render pages with: answer with a
+                    // stand-in that only loads Vite's client, which then shows the overlay.
+                    if (state.graph || !state.errors) return next();
                     res.writeHead(500, { 'Content-Type': 'text/html; charset=utf-8' });
                     res.end(`<!doctype html><title>Content error</title><link rel="icon" href="data:,"><script type="module" src="${server.config.base}@vite/client"></script><p>The content has errors: see the terminal.</p>`);
                   });
                   server.watcher.add(root);
                   const onFile = (file: string) => {
-                    if (file.startsWith(root + path.sep)) void onContentChange(server, file);
+                    if (file.startsWith(root + path.sep)) settled = onContentChange(server, file).catch((error: Error) => logger.error(error.message));
                   };
                   server.watcher.on('add', onFile).on('change', onFile).on('unlink', onFile);
                   // A reload (Astro reloads the page after every edit) would drop the overlay: show it again.

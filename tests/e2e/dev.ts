@@ -33,6 +33,8 @@ export function freePort(): Promise<number> {
 
 export interface DevServer {
   url: string;
+  /** Process id of the server (its Node process). */
+  pid: number;
   /** Everything the server printed so far (stdout and stderr, colours stripped). */
   output(): string;
   /** Output printed after `mark` (a length of `output()` taken earlier). */
@@ -92,6 +94,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   const server: DevServer = {
     url: `http://127.0.0.1:${port}/`,
+    pid: child.pid!,
     output: () => text,
     since: (mark) => text.slice(mark),
     waitFor(test, timeoutMs = 60_000, what = 'dev server output') {
