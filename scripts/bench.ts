@@ -4,8 +4,11 @@
  * peak memory, phases), the transfer size of a typical summary page, the time to an interactive map in headless
  * Chromium, and `argdown map -f svg` on the same debate. Writes docs/benchmarks.md; progress goes to stderr.
  *
+ * Then the contributor's loop on the real site: `astro dev`, a page open in Chromium, one claim edited (see
+ * bench/dev-loop.ts).
+ *
  * Options: --sizes 100,1000,5000  --timeout-min 10  --runs 3  --out docs/benchmarks.md  --keep (keep temp
- * folders)  --no-argdown  --no-browser.
+ * folders)  --no-argdown  --no-browser  --no-dev-loop.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +21,7 @@ import { runBuild, type BuildRun } from './bench/build.ts';
 import { pageWeight, type PageWeight } from './bench/weight.ts';
 import { timeToInteractiveMap, type InteractiveResult } from './bench/browser.ts';
 import { ARGDOWN_VERSION, installArgdown, runArgdown, type ArgdownRun } from './bench/argdown.ts';
+import { devLoop, devLoopSection } from './bench/dev-loop.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -29,6 +33,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     'no-argdown': { type: 'boolean', default: false },
     'no-browser': { type: 'boolean', default: false },
+    'no-dev-loop': { type: 'boolean', default: false },
   },
 });
 const SIZES = values.sizes!.split(',').map(Number);
@@ -540,12 +545,13 @@ if (values['no-argdown']) {
 const results: SizeResult[] = [];
 for (const size of SIZES) results.push(await benchSize(size, argdownBin, argdownSkip));
 
+const loop = values['no-dev-loop'] ? undefined : await step("the contributor's loop (dev server, real site)", () => devLoop({ root: ROOT }).catch((error: unknown) => ({ error: String(error) })));
 clearInterval(loadTimer);
 const timeNote = existsSync('/usr/bin/time')
   ? 'GNU `/usr/bin/time -v` around the build (peak memory is the maximum resident set size of the largest single process in the build, normally the main Astro process)'
   : '`process.resourceUsage()` in the main build process (GNU time was not installed; peak memory is that process\'s maximum resident set size)';
 const doc = report(results, { started: startedAt, totalMs: performance.now() - benchStart, argdown: argdownNote, argdownStartup, timeNote });
-writeFileSync(OUT, `${doc}\n${METHOD}\n`);
+writeFileSync(OUT, `${doc}\n${loop ? `${devLoopSection(loop.value, loop.load)}\n\n` : ''}${METHOD}\n`);
 writeFileSync(path.join(os.tmpdir(), 'argmap-bench-results.json'), JSON.stringify(results, null, 2));
 log(`wrote ${path.relative(ROOT, OUT)} (raw results: ${path.join(os.tmpdir(), 'argmap-bench-results.json')})`);
 process.stdout.write(`${doc}\n`);
