@@ -21,25 +21,33 @@ const VIRTUAL_ID = 'virtual:argument-graph';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 const LAYOUT_MODULE = fileURLToPath(new URL('../graph/layout.ts', import.meta.url));
 
+const UPDATE_EVENT = 'argument-graph:update';
+
 /**
  * The module pages import. The graph travels as one JSON string (Vite parses a string literal far faster than
  * the same data as an object literal), and the whole-map layout is computed the first time a page reads it
  * (the full map and the graph export do; a page's own map is laid out on its own), not on every compile.
- * In the dev server the exported object lives as long as the server: a recompile refills it in place (see
- * `refreshGraphModule`), so the modules that imported it see the new graph without being run again.
+ * In the dev server the exported object lives as long as the server (kept in the module's hot data), and each
+ * recompiled graph is put into it (see `refreshGraphModule`): the modules that imported it see the new graph
+ * without this module or they being run again.
  */
 function graphModule(graph: CompiledGraph): string {
-  return [
-    `import { layoutGraph } from ${JSON.stringify(LAYOUT_MODULE)};`,
-    `const next = JSON.parse(${JSON.stringify(JSON.stringify(graph))});`,
-    'const graph = import.meta.hot?.data.graph ?? {};',
-    'for (const key of Object.keys(graph)) delete graph[key];',
-    'Object.assign(graph, next);',
-    'let layout;',
-    "Object.defineProperty(graph, 'layout', { enumerable: true, configurable: true, get: () => (layout ??= layoutGraph(graph)) });",
-    'if (import.meta.hot) import.meta.hot.data.graph = graph;',
-    'export default graph;',
-  ].join('\n');
+  return `import { layoutGraph } from ${JSON.stringify(LAYOUT_MODULE)};
+const hot = import.meta.hot;
+const graph = hot?.data.graph ?? {};
+function refill(next) {
+  for (const key of Object.keys(graph)) delete graph[key];
+  Object.assign(graph, next);
+  let layout;
+  Object.defineProperty(graph, 'layout', { enumerable: true, configurable: true, get: () => (layout ??= layoutGraph(graph)) });
+}
+refill(JSON.parse(${JSON.stringify(JSON.stringify(graph))}));
+if (hot) {
+  hot.data.graph = graph;
+  hot.on(${JSON.stringify(UPDATE_EVENT)}, refill);
+}
+export default graph;
+`;
 }
 
 const EMPTY_GRAPH: CompiledGraph = { nodes: [], edges: [], actors: {}, sources: {}, pages: [], layout: { positions: {}, sizes: {}, bounds: { x: 0, y: 0, width: 0, height: 0 } }, diagnostics: [] };
@@ -78,26 +86,26 @@ function overlayError(diagnostics: Diagnostic[]) {
 
 interface InProcessRunner {
   hmrClient?: unknown;
-  import(url: string): Promise<unknown>;
-  evaluatedModules: { getModuleById(id: string): { url: string } | undefined; invalidateModule(node: unknown): void };
+  evaluatedModules: { getModuleById(id: string): { evaluated: boolean } | undefined; invalidateModule(node: unknown): void };
 }
 
 /**
- * Make every server environment read the new graph. Where modules run in this process with hot updates (the
- * SSR runner), the graph module alone runs again, at once, and refills the object its importers hold; elsewhere
- * it and, softly, what imports it are marked stale and run again on the next render.
+ * Make every server environment read the new graph. Where the graph module already runs in this process with hot
+ * updates (the SSR runner), it is sent the graph and refills the object its importers hold, at once; its code is
+ * then brought up to date in the background, so that it is not run again either. Elsewhere it and, softly, what
+ * imports it are marked stale, to run again on the next render.
  */
-async function refreshGraphModule(server: ViteDevServer): Promise<void> {
+function refreshGraphModule(server: ViteDevServer, graph: CompiledGraph): void {
   for (const environment of Object.values(server.environments)) {
     const mod = environment.moduleGraph.getModuleById(RESOLVED_ID);
     if (!mod) continue;
     const runner = (environment as { runner?: InProcessRunner }).runner;
-    const node = runner?.evaluatedModules.getModuleById(RESOLVED_ID);
+    const running = runner?.hmrClient !== undefined && runner.evaluatedModules.getModuleById(RESOLVED_ID)?.evaluated === true;
     const seen = new Set<typeof mod>();
     environment.moduleGraph.invalidateModule(mod, seen, Date.now(), true);
-    if (runner?.hmrClient && node) {
-      runner.evaluatedModules.invalidateModule(node);
-      await runner.import(node.url);
+    if (running) {
+      environment.hot.send(UPDATE_EVENT, graph);
+      environment.transformRequest(mod.url).catch(() => undefined);
       continue;
     }
     for (const stale of seen) {
@@ -169,7 +177,7 @@ export default function argumentGraph(): AstroIntegration {
           const changed = await content.compile();
           if (state.errors) return showErrors(server);
           if (!changed) return;
-          await refreshGraphModule(server);
+          refreshGraphModule(server, state.graph!);
           // A page edit already reloads the browser (Astro reloads after any module change it rendered); other
           // files are no modules, and a stand-in page (below) rendered none.
           if (!hadGraph || !/\.mdx?$/i.test(file)) server.environments.client.hot.send({ type: 'full-reload', path: '*' });
