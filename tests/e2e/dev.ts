@@ -131,7 +131,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     },
   };
   try {
-    await server.waitFor((out) => /ready in \d+/.test(out), options.startTimeoutMs ?? 120_000, 'the dev server to start');
+    const out = await server.waitFor((text) => /ready in \d+[\s\S]*Local\s+http:\/\/\S+/.test(text), options.startTimeoutMs ?? 120_000, 'the dev server to start');
+    // Astro moves to another port when the free one was taken meanwhile: use the one it reports.
+    server.url = /Local\s+(http:\/\/\S+?)\/?(\s|$)/.exec(out)![1] + '/';
   } catch (error) {
     await server.close();
     throw error;
