@@ -4,7 +4,7 @@
  * collected so a caller can wait for a line instead of sleeping.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -53,15 +53,36 @@ export interface DevServerOptions {
   startTimeoutMs?: number;
 }
 
+/**
+ * Refuse to start beside a dev server someone runs in this checkout (`npm run dev`): Astro keeps a dev server's
+ * content store in .astro/, and a second server on other content would overwrite it under the first one.
+ */
+function checkNoDevServerRunning(): void {
+  let lock: { pid?: unknown; url?: unknown };
+  try {
+    lock = JSON.parse(readFileSync(path.join(ROOT, '.astro', 'dev.json'), 'utf8'));
+  } catch {
+    return;
+  }
+  if (typeof lock.pid !== 'number') return;
+  try {
+    process.kill(lock.pid, 0);
+  } catch {
+    return; // a lock left behind by a server that is gone
+  }
+  throw new Error(`an astro dev server is running in this checkout (pid ${lock.pid}, ${String(lock.url)}): stop it first; a second dev server would overwrite its content store in .astro/`);
+}
+
 /** Start `astro dev` and resolve once it serves pages. */
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
+  checkNoDevServerRunning();
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, CONTENT_ROOT: options.contentRoot };
   // Vitest sets these for its own Vite; inherited, they would change the server's mode and base, and with
   // VITEST set Astro's dev server does not render pages at all.
   const inherited = ['TEST', 'BASE_URL', 'NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_PATH', 'OUT_DIR'];
   for (const name of Object.keys(env)) if (name.startsWith('VITEST') || inherited.includes(name)) delete env[name];
-  // --ignore-lock: run beside a dev server someone already has open in this checkout, without touching its lock file.
+  // --ignore-lock: neither read nor write Astro's lock file (checked above), and never move into the background.
   const args = [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'];
   let depsCache: string | undefined;
   if (options.freshDependencyCache) {
