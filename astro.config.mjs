@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import argumentGraph from './src/integrations/argument-graph.ts';
+import exportRoutes from './src/integrations/exports.ts';
 import { buildSidebar } from './src/integrations/sidebar.ts';
 import { contentRoot } from './src/integrations/content-root.ts';
 
@@ -24,6 +25,7 @@ export default defineConfig({
   vite: { resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } } },
   integrations: [
     argumentGraph(),
+    exportRoutes(),
     starlight({
       title: 'Blind spots or mass surveillance?',
       description: 'An argument map of the 2015 debate between UK counter-terrorism police and digital-rights campaigners.',

@@ -4,11 +4,12 @@
  * peak memory, phases), the transfer size of a typical summary page, the time to an interactive map in headless
  * Chromium, and `argdown map -f svg` on the same debate. Writes docs/benchmarks.md; progress goes to stderr.
  *
- * Then the contributor's loop on the real site: `astro dev`, a page open in Chromium, one claim edited (see
- * bench/dev-loop.ts).
+ * Also lays out the site's own maps with each layout candidate (scripts/bench/layouts.ts, decision 0008), and
+ * times the contributor's loop on the real site: `astro dev`, a page open in Chromium, one claim edited
+ * (scripts/bench/dev-loop.ts).
  *
  * Options: --sizes 100,1000,5000  --timeout-min 10  --runs 3  --out docs/benchmarks.md  --keep (keep temp
- * folders)  --no-argdown  --no-browser  --no-dev-loop.
+ * folders)  --no-argdown  --no-browser  --no-layouts  --no-dev-loop.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,8 @@ import { runBuild, type BuildRun } from './bench/build.ts';
 import { pageWeight, type PageWeight } from './bench/weight.ts';
 import { timeToInteractiveMap, type InteractiveResult } from './bench/browser.ts';
 import { ARGDOWN_VERSION, installArgdown, runArgdown, type ArgdownRun } from './bench/argdown.ts';
+import { benchLayouts, layoutTable } from './bench/layouts.ts';
+import { carrySections, replaceSection } from './bench/sections.ts';
 import { devLoop, devLoopSection } from './bench/dev-loop.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -33,6 +36,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     'no-argdown': { type: 'boolean', default: false },
     'no-browser': { type: 'boolean', default: false },
+    'no-layouts': { type: 'boolean', default: false },
     'no-dev-loop': { type: 'boolean', default: false },
   },
 });
@@ -242,7 +246,7 @@ function machine() {
   };
 }
 
-function report(results: SizeResult[], meta: { started: Date; totalMs: number; argdown: string; argdownStartup?: ArgdownRun; timeNote: string }): string {
+function report(results: SizeResult[], meta: { started: Date; totalMs: number; argdown: string; argdownStartup?: ArgdownRun; timeNote: string; layouts?: string }): string {
   const m = machine();
   const allLoad = loadSamples.map((s) => s.load);
   const meanLoad = allLoad.reduce((a, b) => a + b, 0) / allLoad.length;
@@ -378,6 +382,12 @@ function report(results: SizeResult[], meta: { started: Date; totalMs: number; a
     row([r.size.toLocaleString('en'), oursCell, theirsCell, ratio, a?.svgNodes ?? '–', loadFmt(r.argdown?.load)]);
   }
   L.push('');
+
+  if (meta.layouts) {
+    L.push('## Layout candidates on the site\'s own maps', '');
+    L.push(`Every page map and the whole map of the real content, laid out by each candidate of decision 0008 and measured on the lines as drawn (\`scripts/bench/layouts.ts\`); layout time is CPU time, ${RUNS === 1 ? 'one run' : `the median of ${RUNS} runs`}.`, '');
+    L.push(meta.layouts, '');
+  }
 
   // What was slow, from this run's numbers.
   L.push('## Where the time goes', '');
@@ -544,14 +554,17 @@ if (values['no-argdown']) {
 
 const results: SizeResult[] = [];
 for (const size of SIZES) results.push(await benchSize(size, argdownBin, argdownSkip));
-
+const layouts = values['no-layouts'] ? undefined : await step('layout candidates on the site\'s own maps', () => benchLayouts({ root: ROOT, runs: RUNS }));
 const loop = values['no-dev-loop'] ? undefined : await step("the contributor's loop (dev server, real site)", () => devLoop({ root: ROOT }).catch((error: unknown) => ({ error: String(error) })));
+
 clearInterval(loadTimer);
 const timeNote = existsSync('/usr/bin/time')
   ? 'GNU `/usr/bin/time -v` around the build (peak memory is the maximum resident set size of the largest single process in the build, normally the main Astro process)'
   : '`process.resourceUsage()` in the main build process (GNU time was not installed; peak memory is that process\'s maximum resident set size)';
-const doc = report(results, { started: startedAt, totalMs: performance.now() - benchStart, argdown: argdownNote, argdownStartup, timeNote });
-writeFileSync(OUT, `${doc}\n${loop ? `${devLoopSection(loop.value, loop.load)}\n\n` : ''}${METHOD}\n`);
+const doc = report(results, { started: startedAt, totalMs: performance.now() - benchStart, argdown: argdownNote, argdownStartup, timeNote, layouts: layouts && layoutTable(layouts.value) });
+// Sections other scripts write (scripts/bench/import.ts) are carried over.
+const written = carrySections(existsSync(OUT) ? readFileSync(OUT, 'utf8') : '', `${doc}\n${METHOD}\n`);
+writeFileSync(OUT, loop ? replaceSection(written, 'dev-loop', devLoopSection(loop.value, loop.load)) : written);
 writeFileSync(path.join(os.tmpdir(), 'argmap-bench-results.json'), JSON.stringify(results, null, 2));
 log(`wrote ${path.relative(ROOT, OUT)} (raw results: ${path.join(os.tmpdir(), 'argmap-bench-results.json')})`);
 process.stdout.write(`${doc}\n`);

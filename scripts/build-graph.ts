@@ -1,18 +1,22 @@
 /**
  * `npm run graph`: validate, compile and lay out the content, write the graph artefact, print a summary.
  * `--check` validates only (used by `npm run check`); `--content DIR` and `--out FILE` change the paths.
+ * It also lists every page's map (and /map/) with its size, crossings and lines through claims; `--no-maps` skips that.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileSite, formatDiagnostic } from '../src/graph/index.ts';
 import { serialiseGraph } from '../src/graph/artefact.ts';
+import { measureDrawing } from '../src/graph/drawing-metrics.ts';
+import { fullView, pageView } from '../src/graph/view.ts';
 
 const { values } = parseArgs({
   options: {
     check: { type: 'boolean', default: false },
     content: { type: 'string', default: process.env.CONTENT_ROOT ?? 'content' },
     out: { type: 'string', default: '.cache/graph.json' },
+    'no-maps': { type: 'boolean', default: false },
   },
 });
 
@@ -47,3 +51,15 @@ console.log(
     values.check ? '  (check only: nothing written)' : `  wrote ${values.out}`,
   ].join('\n'),
 );
+if (!values.check && !values['no-maps']) {
+  // Each map as a reader sees it: its size, and how legible the drawing is (see drawing-metrics.ts).
+  const withMaps = graph.pages.filter((p) => p.focus.length > 0);
+  if (withMaps.length < 40) {
+    const maps = [['/map/', fullView(graph)] as const, ...withMaps.map((p) => [`/${p.slug ? `${p.slug}/` : ''}`, pageView(graph, p.slug)!] as const)];
+    console.log(`\n  ${'map'.padEnd(24)} ${'claims'.padStart(6)} ${'size'.padStart(12)} ${'relations'.padStart(9)} ${'crossings'.padStart(9)} ${'through claims'.padStart(14)}`);
+    for (const [name, view] of maps) {
+      const m = measureDrawing(view);
+      console.log(`  ${name.padEnd(24)} ${String(view.nodes.length).padStart(6)} ${`${m.width} × ${m.height}`.padStart(12)} ${String(m.edges).padStart(9)} ${String(m.crossings).padStart(9)} ${String(m.throughBoxes).padStart(14)}`);
+    }
+  } else console.log(`\n  ${withMaps.length + 1} maps: too many to list here (tests/unit/drawing-metrics.test.ts holds the site's maps to their budget)`);
+}

@@ -1,29 +1,16 @@
 /**
  * `npm run export -- --format json|schema|aif|argdown|apx|tgf [--out FILE] [--content DIR]`: compile the site
- * content and print the graph in one of the export formats (or write it to FILE). The same bytes the site serves
- * under `/exports/`. On content errors prints the diagnostics and exits 1.
+ * content and print the graph in one of the export formats of `src/graph/export/formats.ts` (or write it to FILE).
+ * The same bytes the site serves under `/exports/`. On content errors prints the diagnostics and exits 1.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { exportAif } from '../src/graph/export/aif.ts';
-import { exportArgdown } from '../src/graph/export/argdown.ts';
-import { exportGraphJson, exportGraphSchema } from '../src/graph/export/graph-json.ts';
-import { graphToApx, graphToTgf } from '../src/graph/export/iccma.ts';
+import { EXPORT_FORMATS } from '../src/graph/export/formats.ts';
+import { renderExport } from '../src/graph/export/render.ts';
 import { compileSite, formatDiagnostic } from '../src/graph/index.ts';
-import type { CompiledGraph } from '../src/graph/types.ts';
 
-/** Each format, and whether it needs the map's layout (only `json` carries it). */
-const FORMATS: Record<string, { render: (graph: CompiledGraph) => string; layout: boolean }> = {
-  json: { render: exportGraphJson, layout: true },
-  schema: { render: () => exportGraphSchema(), layout: false },
-  aif: { render: exportAif, layout: false },
-  argdown: { render: exportArgdown, layout: false },
-  apx: { render: graphToApx, layout: false },
-  tgf: { render: graphToTgf, layout: false },
-};
-
-const usage = `usage: npm run export -- --format ${Object.keys(FORMATS).join('|')} [--out FILE] [--content DIR]`;
+const usage = `usage: npm run export -- --format ${EXPORT_FORMATS.map((f) => f.id).join('|')} [--out FILE] [--content DIR]`;
 
 let values: { format?: string; out?: string; content?: string; help?: boolean };
 try {
@@ -43,24 +30,20 @@ if (values.help) {
   console.log(usage);
   process.exit(0);
 }
-const format = values.format ? FORMATS[values.format] : undefined;
+const format = EXPORT_FORMATS.find((f) => f.id === values.format);
 if (!format) {
   console.error(values.format ? `unknown format \`${values.format}\`\n${usage}` : usage);
   process.exit(2);
 }
 
-let text: string;
-if (values.format === 'schema') text = exportGraphSchema();
-else {
-  const result = await compileSite({ contentRoot: values.content!, layout: format.layout });
-  if (!result.ok) {
-    for (const d of result.diagnostics) console.error(formatDiagnostic(d));
-    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-    console.error(`\n✗ ${errors} content error${errors === 1 ? '' : 's'} in ${values.content}: nothing exported.`);
-    process.exit(1);
-  }
-  text = format.render(result.graph);
+const result = await compileSite({ contentRoot: values.content!, layout: format.layout });
+if (!result.ok) {
+  for (const d of result.diagnostics) console.error(formatDiagnostic(d));
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  console.error(`\n✗ ${errors} content error${errors === 1 ? '' : 's'} in ${values.content}: nothing exported.`);
+  process.exit(1);
 }
+const text = renderExport(format, result.graph);
 
 if (values.out) {
   await mkdir(path.dirname(path.resolve(values.out)), { recursive: true });

@@ -1,10 +1,14 @@
 /**
- * Starlight route middleware: "last updated" from git for pages in content/docs (Starlight only reads
- * git dates for src/content/docs). Same commit, same dates: the build stays deterministic.
+ * Starlight route middleware, run for every page (docs pages and `<StarlightPage>` alike):
+ * - titles reach `<head>` as text whatever their origin (MDX, an import, a claim label): see `src/lib/head.ts`;
+ * - "last updated" from git for pages in content/docs (Starlight only reads git dates for src/content/docs).
+ *   Same commit, same dates: the build stays deterministic.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
+import graph from 'virtual:argument-graph';
+import { escapeHeadText } from './lib/head.ts';
 
 const cache = new Map<string, Date | undefined>();
 
@@ -22,8 +26,14 @@ function lastCommitDate(file: string): Date | undefined {
   return cache.get(file);
 }
 
+/** Pages that draw an argument map (see `MarkdownContent.astro`). */
+const withMap = new Set(graph.pages.filter((p) => p.focus.length > 0).map((p) => p.slug));
+
 export const onRequest = defineRouteMiddleware((context) => {
   const route = context.locals.starlightRoute;
+  // A page with a map gives it the whole width: its sections are listed at the top instead of in a side column.
+  if (withMap.has(route.id) && route.entry.data.map !== false) route.toc = undefined;
+  escapeHeadText(route);
   const file = route.entry.filePath;
   // Pages made with <StarlightPage> (the map, claim permalinks) carry made-up paths: no git call for those.
   if (!route.lastUpdated && file && !file.startsWith('..') && !file.startsWith('/') && existsSync(file)) route.lastUpdated = lastCommitDate(file);

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { copyContent, removeContent, startDevServer, waitInPage } from '../../tests/e2e/dev.ts';
 import { launchBrowser } from '../../tests/e2e/support.ts';
+import { replaceSection } from './sections.ts';
 
 export interface DevLoopResult {
   page: string;
@@ -148,17 +149,6 @@ export function devLoopSection(result: DevLoopResult | { error: string }, load?:
   return L.join('\n');
 }
 
-/** Put `section` in place of the file's dev-loop section (or, when it has none, before its Method section or at the end). */
-export function replaceSection(markdown: string, section: string): string {
-  const start = markdown.indexOf(HEADING);
-  if (start < 0) {
-    const method = markdown.indexOf('\n## Method');
-    return method < 0 ? `${markdown.trimEnd()}\n\n${section}\n` : `${markdown.slice(0, method)}\n${section}\n${markdown.slice(method)}`;
-  }
-  const next = markdown.indexOf('\n## ', start + HEADING.length);
-  return `${markdown.slice(0, start)}${section}\n${next < 0 ? '' : markdown.slice(next)}`;
-}
-
 if (import.meta.main) {
   const { values } = parseArgs({ options: { page: { type: 'string' }, claim: { type: 'string' }, edits: { type: 'string' }, write: { type: 'string' } } });
   const root = path.resolve(import.meta.dirname, '../..');
@@ -170,7 +160,7 @@ if (import.meta.main) {
   if (values.write) {
     const file = path.resolve(root, values.write);
     const section = devLoopSection(result, { mean: loads.reduce((a, b) => a + b, 0) / loads.length, max: Math.max(...loads) });
-    writeFileSync(file, replaceSection(existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n', section));
+    writeFileSync(file, replaceSection(existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n', 'dev-loop', section));
     process.stderr.write(`wrote the dev-loop section of ${path.relative(root, file)}\n`);
   }
 }

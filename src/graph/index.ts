@@ -5,9 +5,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileGraph } from './compile.ts';
+import { decodeText, printable } from './decode.ts';
 import { sortDiagnostics } from './diagnostics.ts';
-import { layoutGraph } from './layout.ts';
 import { loadActors, loadPage, loadSources, type LoadedPage, type TextFile } from './load.ts';
+import { siteLayout } from './site-layout.ts';
 import type { CompiledGraph, Diagnostic } from './types.ts';
 import { validateSite } from './validate.ts';
 
@@ -20,6 +21,11 @@ export interface CompileOptions {
   cwd?: string;
   /** Skip the layout (validation only). */
   layout?: boolean;
+  /**
+   * Pages to check as if they were in `docs/` (path below it → MDX text), replacing a file at the same path, and
+   * paths to leave out (`null`). `npm run import` validates its pages this way before writing anything.
+   */
+  overlay?: Record<string, string | null>;
   /** Reuse what unchanged files gave last time (see `CompileCache`). */
   cache?: CompileCache;
 }
@@ -30,6 +36,8 @@ export interface CompileOptions {
  * the whole site, so results are the same as a fresh compile.
  */
 export type CompileCache = Map<string, { text: string; loaded: unknown }>;
+
+const EMPTY_LAYOUT: CompiledGraph['layout'] = { boxes: {}, refs: {}, drawnFrom: {}, drawnTo: {}, routes: {}, anchors: {}, bounds: { x: 0, y: 0, width: 0, height: 0 } };
 
 export interface Timings {
   load: number;
@@ -63,9 +71,29 @@ export async function compileSite(options: CompileOptions): Promise<CompileResul
     t = now;
   };
 
-  // Synchronous reads: a few small files, and in the dev server the compile then runs in one go instead of
-  // interleaving with the other work an edit sets off.
-  const read = (file: string) => ({ file: rel(file), text: readFileSync(file, 'utf8') });
+  const diagnostics: Diagnostic[] = [];
+  const missing = (file: string): Diagnostic => ({ severity: 'error', code: 'missing-file', file: rel(file), line: 1, message: `${rel(file)} does not exist or cannot be read`, hint: `A content folder holds actors.yaml, sources.yaml and docs/; check the path (${rel(root)}).` });
+  /**
+   * A file's text, or undefined once it is reported: missing (`onMissing`), or not UTF-8 (nor UTF-16 with a
+   * byte-order mark). Read synchronously: a few small files, and in the dev server the compile then runs in one go
+   * instead of interleaving with the other work a save sets off.
+   */
+  const read = (file: string, onMissing: () => Diagnostic = () => missing(file)): string | undefined => {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch {
+      return void diagnostics.push(onMissing());
+    }
+    const decoded = decodeText(bytes);
+    if (decoded.ok) return decoded.text;
+    const { line, message, hint } = decoded.problem;
+    diagnostics.push({ severity: 'error', code: 'encoding', file: rel(file), line, message: printable(message), hint });
+  };
+  const registry = (name: string) => {
+    const file = path.join(root, name);
+    return { file: rel(file), text: read(file) ?? '' };
+  };
   const seen = new Set<string>();
   /** `load(file)`, or what it gave last time for the same text. */
   const cached = <T>(file: TextFile, load: (file: TextFile) => T): T => {
@@ -76,17 +104,28 @@ export async function compileSite(options: CompileOptions): Promise<CompileResul
     options.cache?.set(file.file, { text: file.text, loaded });
     return loaded;
   };
-  const diagnostics: Diagnostic[] = [];
-  const actorsFile = read(path.join(root, 'actors.yaml'));
-  const sourcesFile = read(path.join(root, 'sources.yaml'));
+  const actorsFile = registry('actors.yaml');
+  const sourcesFile = registry('sources.yaml');
   const actors = cached(actorsFile, loadActors);
   const sources = cached(sourcesFile, loadSources);
   diagnostics.push(...actors.diagnostics, ...sources.diagnostics);
 
   const docsDir = path.join(root, 'docs');
   const pages: LoadedPage[] = [];
-  for (const docPath of listDocs(docsDir)) {
-    const loaded = cached(read(path.join(docsDir, docPath)), (file) => loadPage(file, docPath));
+  const overlay = options.overlay ?? {};
+  let onDisk: string[] = [];
+  try {
+    onDisk = listDocs(docsDir);
+  } catch {
+    diagnostics.push(missing(docsDir));
+  }
+  const docPaths = [...new Set([...onDisk, ...Object.keys(overlay).filter((p) => overlay[p] !== null)])].sort();
+  for (const docPath of docPaths) {
+    const file = path.join(docsDir, docPath);
+    // A page laid over the folder replaces the file at its path; `null` leaves the file out.
+    const text = docPath in overlay ? overlay[docPath] : read(file);
+    if (text === undefined || text === null) continue;
+    const loaded = cached({ file: rel(file), text }, (page) => loadPage(page, docPath));
     diagnostics.push(...loaded.diagnostics);
     if (loaded.value) pages.push(loaded.value);
   }
@@ -94,11 +133,9 @@ export async function compileSite(options: CompileOptions): Promise<CompileResul
   const sourceTexts: Record<string, string> = {};
   for (const source of sources.value.items) {
     if (!source.text) continue;
-    try {
-      sourceTexts[source.id] = readFileSync(path.join(root, source.text), 'utf8');
-    } catch {
-      diagnostics.push({ severity: 'error', code: 'missing-source-text', file: sourcesFile.file, line: sources.value.lines[source.id] ?? 1, message: `source \`${source.id}\` names text file \`${source.text}\`, which does not exist`, hint: `Put the text at ${rel(path.join(root, source.text))}, or remove \`text:\`.` });
-    }
+    const file = path.join(root, source.text);
+    const text = read(file, () => ({ severity: 'error', code: 'missing-source-text', file: sourcesFile.file, line: sources.value.lines[source.id] ?? 1, message: `source \`${source.id}\` names text file \`${source.text}\`, which does not exist`, hint: `Put the text at ${rel(file)}, or remove \`text:\`.` }));
+    if (text !== undefined) sourceTexts[source.id] = text;
   }
   // Forget deleted files.
   for (const file of options.cache?.keys() ?? []) if (!seen.has(file)) options.cache!.delete(file);
@@ -121,7 +158,7 @@ export async function compileSite(options: CompileOptions): Promise<CompileResul
 
   const compiled = compileGraph(pages, actors.value.items, sources.value.items);
   lap('compile');
-  const layout = options.layout === false ? { positions: {}, sizes: {}, bounds: { x: 0, y: 0, width: 0, height: 0 } } : layoutGraph(compiled);
+  const layout = options.layout === false ? EMPTY_LAYOUT : siteLayout(compiled);
   lap('layout');
   return { ok: true, graph: { ...compiled, layout, diagnostics: sorted }, timings };
 }

@@ -115,6 +115,7 @@ const FIELD_HINTS: Record<string, string> = {
   text: 'Write the claim in one or two plain sentences.',
   url: 'Give the full public address, starting with https:// (or http://).',
   date: 'Write the date as YYYY-MM-DD, YYYY-MM or YYYY; leave it out if unknown.',
+  accessed: 'Write the day the page was read as YYYY-MM-DD (or YYYY-MM, YYYY when only that was recorded).',
 };
 
 /** Turn Zod issues into diagnostics that point at the offending YAML line. */

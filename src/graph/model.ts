@@ -42,3 +42,12 @@ export const refId = (ref: ClaimRef): string => (typeof ref === 'string' ? ref :
 export type Label = 'IN' | 'OUT' | 'UNDEC';
 /** What a reader can decide about a claim. */
 export type Choice = 'accepted' | 'rejected';
+
+/**
+ * The least of a graph that evaluation reads: claim ids, kinds and voices, relation ids, kinds and ends (an
+ * undercut's `to` is the id of the relation it undercuts). The compiled graph and a map's view both fit it.
+ */
+export interface EvaluableGraph {
+  nodes: readonly { id: string; kind: ClaimKind; voice?: Voice }[];
+  edges: readonly { id: string; kind: RelationKind; from: string; to: string }[];
+}

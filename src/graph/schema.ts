@@ -108,8 +108,17 @@ const HttpUrl = z.string().refine((url) => /^https?:\/\/[^\s/]+\.[^\s]*$/i.test(
   error: 'must start with http:// or https:// and be a full web address',
 });
 
-/** The kinds of source the site cites. */
-export const SOURCE_KINDS = ['article', 'speech', 'news', 'report', 'legislation', 'judgment', 'campaign', 'statement'] as const;
+/** A date as precise as the source allows: YYYY, YYYY-MM or YYYY-MM-DD. YAML reads a bare year as a number. */
+const IsoDate = z
+  .union([z.string(), z.number().int()])
+  .transform((value) => String(value))
+  .pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: 'must be YYYY, YYYY-MM or YYYY-MM-DD' }));
+
+/**
+ * The kinds of source the site cites. `report` is an official or expert report; `reference` is an encyclopedia
+ * entry or a summary written by someone else (a law firm's briefing), used only for dates and plain facts.
+ */
+export const SOURCE_KINDS = ['article', 'speech', 'news', 'report', 'reference', 'legislation', 'judgment', 'campaign', 'statement'] as const;
 
 /** Where claims come from. */
 export const SourceSchema = z.strictObject({
@@ -120,12 +129,9 @@ export const SourceSchema = z.strictObject({
   /** Who published it. Required. */
   publisher: Text,
   /** ISO date (YYYY, YYYY-MM or YYYY-MM-DD) of publication, or of the event when the page has no date. Optional: never invent one. */
-  date: z
-    .union([z.string(), z.number().int()])
-    // YAML reads a bare year as a number.
-    .transform((value) => String(value))
-    .pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: 'must be YYYY, YYYY-MM or YYYY-MM-DD' }))
-    .optional(),
+  date: IsoDate.optional(),
+  /** ISO date (YYYY, YYYY-MM or YYYY-MM-DD) on which the page was read, for pages that give no date. Optional. */
+  accessed: IsoDate.optional(),
   /** Public address of the source. Required for every source but the article itself. */
   url: HttpUrl.optional(),
   /** What sort of source this is. Required. */

@@ -3,31 +3,13 @@
  * built at build time, so the map shows without JavaScript. All text is escaped.
  */
 import { DASH, EDGE_WIDTH, KIND_STYLES, RELATION_STYLES } from './encoding.ts';
-import type { MapView, ViewNode } from './view.ts';
+import { ANCHOR_SIZE, DRAWING_MARGIN as MARGIN, LABEL_LINE_HEIGHT } from './drawing.ts';
+import type { MapView, ViewNode, ViewRef } from './view-types.ts';
 
 export const escapeXml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
-const MARGIN = 24;
 const r = (n: number) => Math.round(n * 10) / 10;
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/** Where the segment from the centre of `from` to the centre of `to` leaves `to`'s box. */
-export function clipToBox(from: { x: number; y: number }, to: Box): { x: number; y: number } {
-  const dx = from.x - to.x;
-  const dy = from.y - to.y;
-  if (dx === 0 && dy === 0) return { x: to.x, y: to.y };
-  const sx = dx === 0 ? Infinity : to.width / 2 / Math.abs(dx);
-  const sy = dy === 0 ? Infinity : to.height / 2 / Math.abs(dy);
-  const s = Math.min(sx, sy, 1);
-  return { x: to.x + dx * s, y: to.y + dy * s };
-}
 
 function shapeMarkup(node: ViewNode): string {
   const style = KIND_STYLES[node.kind];
@@ -46,14 +28,14 @@ function nodeMarkup(node: ViewNode): string {
   const style = KIND_STYLES[node.kind];
   const top = node.y - node.height / 2;
   const lines = node.lines
-    .map((line, i) => `<tspan x="${node.x}" y="${r(top + 34 + i * 16)}">${escapeXml(line)}</tspan>`)
+    .map((line, i) => `<tspan x="${node.x}" y="${r(top + 30 + i * LABEL_LINE_HEIGHT)}">${escapeXml(line)}</tspan>`)
     .join('');
   const classes = `map-node kind-${node.kind}${node.focus ? ' is-focus' : ''}`;
   return (
     `<g class="${classes}" data-id="${escapeXml(node.id)}">` +
     shapeMarkup(node) +
     // The star marks the claims the map is about, as on the canvas, so the highlight does not rest on colour alone.
-    `<text class="map-tag" x="${node.x}" y="${r(top + 15)}">${node.focus ? '★ ' : ''}${style.tag}</text>` +
+    `<text class="map-tag" x="${node.x}" y="${r(top + 13)}">${node.focus ? '★ ' : ''}${style.tag}</text>` +
     `<text class="map-label" x="${node.x}">${lines}</text></g>`
   );
 }
@@ -68,9 +50,6 @@ export interface SvgOptions {
 }
 
 export function renderMapSvg(view: MapView, options: SvgOptions): string {
-  const boxes = new Map<string, Box>();
-  for (const n of view.nodes) boxes.set(n.id, n);
-  for (const a of view.anchors) boxes.set(a.id, { x: a.x, y: a.y, width: 14, height: 14 });
   const width = view.width + MARGIN * 2;
   const height = view.height + MARGIN * 2;
   const p = options.idPrefix;
@@ -88,26 +67,36 @@ export function renderMapSvg(view: MapView, options: SvgOptions): string {
     .join('');
   const edges = view.edges
     .map((e) => {
-      const from = boxes.get(e.source);
-      const to = boxes.get(e.target);
-      if (!from || !to) return '';
-      const start = clipToBox(to, from);
-      const end = clipToBox(from, to);
       const style = RELATION_STYLES[e.kind];
-      // The first half of an undercut relation has no arrowhead: the arrow is on the half into the target.
-      const marker = e.id.endsWith('#1') ? '' : ` marker-end="url(#${p}-arrow-${e.kind})"`;
       const dash = DASH[style.line] ? ` stroke-dasharray="${DASH[style.line]}"` : '';
-      return `<line class="map-edge rel-${e.kind}" x1="${r(start.x)}" y1="${r(start.y)}" x2="${r(end.x)}" y2="${r(end.y)}" stroke-width="${EDGE_WIDTH[e.kind]}"${dash}${marker}/>`;
+      const d = e.points.map((pt, i) => `${i ? 'L' : 'M'}${r(pt.x)},${r(pt.y)}`).join(' ');
+      return `<path class="map-edge rel-${e.kind}" d="${d}" stroke-width="${EDGE_WIDTH[e.kind]}"${dash} marker-end="url(#${p}-arrow-${e.kind})"/>`;
     })
     .join('');
+  const half = ANCHOR_SIZE / 2;
   const anchors = view.anchors
-    .map((a) => `<path class="map-anchor" d="M${a.x},${a.y - 7} L${a.x + 7},${a.y} L${a.x},${a.y + 7} L${a.x - 7},${a.y} z"/>`)
+    .map((a) => `<path class="map-anchor" d="M${a.x},${a.y - half} L${a.x + half},${a.y} L${a.x},${a.y + half} L${a.x - half},${a.y} z"/>`)
     .join('');
   const nodes = view.nodes.map((n) => nodeMarkup(n)).join('');
+  const kindOf = new Map(view.nodes.map((n) => [n.id, n.kind]));
+  const refs = view.refs.map((ref) => refMarkup(ref, kindOf.get(ref.claim)!)).join('');
   return (
     `<svg class="map-svg" xmlns="http://www.w3.org/2000/svg" viewBox="${-MARGIN} ${-MARGIN} ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${p}-title ${p}-desc">` +
     `<title id="${p}-title">${escapeXml(options.title)}</title><desc id="${p}-desc">${escapeXml(options.description)}</desc>` +
-    `<defs>${markers}</defs><g class="map-edges">${edges}</g><g class="map-anchors">${anchors}</g><g class="map-nodes">${nodes}</g></svg>`
+    `<defs>${markers}</defs><g class="map-edges">${edges}</g><g class="map-anchors">${anchors}</g><g class="map-nodes">${nodes}${refs}</g></svg>`
+  );
+}
+
+/** A reference chip: a thin dashed box with the claim's kind and the start of its label. */
+function refMarkup(ref: ViewRef, kind: ViewNode['kind']): string {
+  const { x, y, width: w, height: h } = ref;
+  const top = y - h / 2;
+  const lines = ref.lines.map((line, i) => `<tspan x="${x}" y="${r(top + 30 + i * LABEL_LINE_HEIGHT)}">${escapeXml(line)}</tspan>`).join('');
+  return (
+    `<g class="map-ref kind-${kind}" data-id="${escapeXml(ref.id)}" data-claim="${escapeXml(ref.claim)}">` +
+    `<rect x="${r(x - w / 2)}" y="${r(top)}" width="${w}" height="${h}" rx="4" class="map-shape" stroke-width="1" stroke-dasharray="4 3"/>` +
+    `<text class="map-tag" x="${x}" y="${r(top + 13)}">↪ ${KIND_STYLES[kind].tag}${ref.continued ? ' · CONTINUED' : ''}</text>` +
+    `<text class="map-label" x="${x}">${lines}</text></g>`
   );
 }
 

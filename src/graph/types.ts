@@ -60,11 +60,30 @@ export interface Point {
   y: number;
 }
 
+/** A box on the drawing: centre and size, in drawing units. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export interface Layout {
-  /** Centre of each claim node, and of each undercut anchor (keyed by the undercut edge's target edge id). */
-  positions: Record<string, Point>;
-  /** Node box sizes used by the layout (the browser draws the same sizes). */
-  sizes: Record<string, { width: number; height: number }>;
+  /**
+   * Every drawn item's box, keyed by its drawn id: a claim's own id, or `ref-<n>` for a reference chip (a claim
+   * drawn in full elsewhere on the same map; see `forest.ts`).
+   */
+  boxes: Record<string, Box>;
+  /** The claim each reference chip stands for. */
+  refs: Record<string, string>;
+  /** The item each relation is drawn from, where it is not the relation's own source claim (a chip). */
+  drawnFrom: Record<string, string>;
+  /** The item each relation is drawn to, where it is not its target claim (a "continued" reference to it). */
+  drawnTo: Record<string, string>;
+  /** Each relation's line, from its source item to its target (for an undercut: to the diamond on its link). */
+  routes: Record<string, Point[]>;
+  /** Centre of the diamond each undercut points at, keyed by the undercut edge's id. */
+  anchors: Record<string, Point>;
   /** Bounding box of the whole drawing. */
   bounds: { x: number; y: number; width: number; height: number };
 }

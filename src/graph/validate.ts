@@ -2,6 +2,7 @@
  * Validate: the rules that need the whole site at once (ids, references, kinds, quotes, cycles).
  * Shapes were already checked by the schema in `load.ts`.
  */
+import { closingEdges, describeCycle } from './cycles.ts';
 import { refId, type ClaimKind } from './model.ts';
 import type { Actor, Source } from './schema.ts';
 import type { LoadedClaim, LoadedPage } from './load.ts';
@@ -230,36 +231,21 @@ export function validateSite(input: SiteInput): Diagnostic[] {
   return out;
 }
 
-/** Each cycle of `supports` once, reported on its first claim in declaration order. */
+/** Each cycle of `supports` once, reported on the claim the closing support points at, in declaration order. */
 function supportCycles(claims: Map<string, LoadedClaim>): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const state = new Map<string, 'active' | 'done'>();
-  const stack: string[] = [];
-  const visit = (id: string) => {
-    state.set(id, 'active');
-    stack.push(id);
-    for (const ref of claims.get(id)?.supports ?? []) {
-      const next = refId(ref);
-      if (!claims.has(next) || next === id) continue;
-      if (state.get(next) === 'active') {
-        const cycle = [...stack.slice(stack.indexOf(next)), next];
-        const claim = claims.get(next)!;
-        out.push({
-          severity: 'error',
-          code: 'support-cycle',
-          file: claim.file,
-          line: claim.line,
-          claim: next,
-          message: `supports go round in a circle: ${cycle.map((c) => `\`${c}\``).join(' → ')}`,
-          hint: 'A claim cannot be a reason for itself through others: remove or reverse one of these `supports`.',
-        });
-      } else if (!state.has(next)) visit(next);
-    }
-    stack.pop();
-    state.set(id, 'done');
-  };
-  for (const id of claims.keys()) if (!state.has(id)) visit(id);
-  return out;
+  const found = closingEdges(claims.keys(), (id) => claims.get(id)!.supports, refId);
+  return found.map(({ cycle }): Diagnostic => {
+    const claim = claims.get(cycle[0])!;
+    return {
+      severity: 'error',
+      code: 'support-cycle',
+      file: claim.file,
+      line: claim.line,
+      claim: claim.id,
+      message: `supports go round in a circle: ${describeCycle(cycle)}`,
+      hint: 'A claim cannot be a reason for itself through others: remove or reverse one of these `supports`.',
+    };
+  });
 }
 
 function warnings(claims: Map<string, LoadedClaim>): Diagnostic[] {

@@ -1,78 +1,19 @@
 /**
  * Views: the part of the graph one map shows (a page's claims and their neighbours, one claim and its
- * neighbours, or everything), laid out on its own and flattened into what the browser needs.
+ * neighbours, or everything), laid out on its own and flattened into what the page and the browser need.
+ * A view's edges are the graph's own relations (same ids, same `from`/`to`), each with the line it is drawn
+ * as; how an undercut is split into a diamond and a line is the renderer's business (`svg.ts`, the canvas).
  */
 import { edgesNear, indexGraph, inGraphOrder } from './graph-index.ts';
-import { layoutGraph, wrapLabel } from './layout.ts';
-import type { CompiledGraph, GraphEdge, GraphNode, Layout } from './types.ts';
-export { viewEdges, relationSentence } from './view-shared.ts';
+import { itemLines, layoutMap } from './layout.ts';
+import type { ViewEdge, ViewNode, ViewRef, ViewRelation, MapView } from './view-types.ts';
+import type { CompiledGraph, GraphLike, Layout } from './types.ts';
 
-export interface ViewRelation {
-  /** Sentence start from the claim's side, e.g. "supports", "is attacked by", "undercuts the support of". */
-  verb: string;
-  /** Claims named in the sentence, in order (an undercut names two). */
-  others: string[];
-  kind: GraphEdge['kind'];
-  /** Id of the edge this sentence describes; its note, if any, is in `MapView.notes` (or `note`). */
-  edge: string;
-  note?: string;
-}
-
-export interface ViewNode {
-  id: string;
-  kind: GraphNode['kind'];
-  lines: string[];
-  /** Full text; pages leave it out of their embedded data because the outline carries it. */
-  text: string;
-  by?: string;
-  source?: string;
-  quote?: string;
-  voice?: GraphNode['voice'];
-  note?: string;
-  /** Slug of the page that discusses the claim. */
-  page: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  /** Highlighted: one of the claims this view is about. */
-  focus: boolean;
-  /** Relations with claims on this map; `offMap` counts the others, which the claim's own page lists. */
-  relations: ViewRelation[];
-  offMap?: number;
-}
-
-export interface ViewEdge {
-  id: string;
-  kind: GraphEdge['kind'];
-  /** Claim id or anchor id. */
-  source: string;
-  target: string;
-  note?: string;
-}
-
-export interface ViewAnchor {
-  /** `anchor:` + the undercut relation's edge id. */
-  id: string;
-  x: number;
-  y: number;
-}
-
-export interface MapView {
-  nodes: ViewNode[];
-  edges: ViewEdge[];
-  anchors: ViewAnchor[];
-  width: number;
-  height: number;
-  actors: Record<string, string>;
-  sources: Record<string, { title: string; url?: string; publisher: string; date?: string }>;
-  pages: Record<string, string>;
-  /** Relation notes by edge id, once each (both ends of a relation describe it). */
-  notes: Record<string, string>;
-}
+export type { MapView, ViewAnchor, ViewEdge, ViewNode, ViewRef, ViewRelation } from './view-types.ts';
+export { viewGraphEdges } from './view-types.ts';
 
 /** The claims in `focus` plus every claim one relation away (undercuts count both ends of their relation). */
-export function neighbourhood(graph: Pick<CompiledGraph, 'nodes' | 'edges'>, focus: string[]): string[] {
+export function neighbourhood(graph: GraphLike, focus: string[]): string[] {
   const index = indexGraph(graph);
   const keep = new Set(focus);
   for (const edge of edgesNear(index, focus)) {
@@ -83,45 +24,48 @@ export function neighbourhood(graph: Pick<CompiledGraph, 'nodes' | 'edges'>, foc
   return inGraphOrder(index, keep);
 }
 
-/** Every relation of a claim, worded from its side. */
-export function relationsOf(graph: Pick<CompiledGraph, 'edges'>, id: string): ViewRelation[] {
+/** Every relation of a claim, from its side. */
+export function relationsOf(graph: Pick<GraphLike, 'edges'>, id: string): ViewRelation[] {
   const { edgeById, touching } = indexGraph(graph);
   const out: ViewRelation[] = [];
-  const add = (verb: string, others: string[], edge: GraphEdge) => out.push({ verb, others, kind: edge.kind, edge: edge.id, ...(edge.note ? { note: edge.note } : {}) });
   for (const edge of touching.get(id) ?? []) {
     if (edge.kind === 'undercuts') {
       const target = edgeById.get(edge.to);
       if (!target) continue;
-      const what = target.kind === 'supports' ? 'support' : 'attack';
-      if (edge.from === id) add(`undercuts the ${what} of`, [target.from, target.to], edge);
-      if (target.from === id) add(`has its ${what} of`, [target.to, edge.from], edge);
+      const undercut = target.kind as 'supports' | 'attacks';
+      if (edge.from === id) out.push({ edge: edge.id, kind: edge.kind, role: 'undercutter', others: [target.from, target.to], undercut });
+      if (target.from === id) out.push({ edge: edge.id, kind: edge.kind, role: 'undercut', others: [target.to, edge.from], undercut });
       continue;
     }
-    const verbs = { supports: ['supports', 'is supported by'], attacks: ['attacks', 'is attacked by'], answers: ['answers', 'is answered by'], frames: ['frames', 'is framed by'] }[edge.kind];
-    if (edge.from === id) add(verbs[0], [edge.to], edge);
-    if (edge.to === id) add(verbs[1], [edge.from], edge);
+    if (edge.from === id) out.push({ edge: edge.id, kind: edge.kind, role: 'source', others: [edge.to] });
+    if (edge.to === id) out.push({ edge: edge.id, kind: edge.kind, role: 'target', others: [edge.from] });
   }
   return out;
 }
 
-/** Build the data one map needs: nodes with positions and their relations in words, edges (split at undercut anchors). */
-export function buildView(graph: CompiledGraph, ids: string[], focus: string[], layout?: Layout): MapView {
+/** Build the data one map needs: its claims, reference chips and relations, laid out. */
+export function buildView(graph: CompiledGraph, ids: string[], focus: string[], { layout, compact = new Set() }: { layout?: Layout; compact?: ReadonlySet<string> } = {}): MapView {
   const index = indexGraph(graph);
-  const lay = layout ?? layoutGraph(graph, ids);
   const kept = inGraphOrder(index, ids);
   const keep = new Set(kept);
+  const nodesKept = kept.map((id) => index.nodeById.get(id)!);
+  const edgesKept = edgesNear(index, kept).filter((e) => {
+    if (e.kind !== 'undercuts') return keep.has(e.from) && keep.has(e.to);
+    const target = index.edgeById.get(e.to);
+    return keep.has(e.from) && target !== undefined && keep.has(target.from) && keep.has(target.to);
+  });
+  const lay = layout ?? layoutMap(nodesKept, edgesKept, { focus, compact });
   const focusSet = new Set(focus);
-  const nodes = kept.map((id): ViewNode => {
-    const n = index.nodeById.get(id)!;
-    const p = lay.positions[n.id];
-    const s = lay.sizes[n.id];
+  const box = (id: string) => lay.boxes[id];
+  const nodes = nodesKept.map((n): ViewNode => {
     const relations = relationsOf(graph, n.id);
     // Only relations among claims on this map travel with it, so a map's data grows with the map, not the graph.
     const onMap = relations.filter((r) => r.others.every((o) => keep.has(o)));
+    const { x, y, width, height } = box(n.id);
     return {
       id: n.id,
       kind: n.kind,
-      lines: wrapLabel(n.label),
+      lines: itemLines(n.label, compact.has(n.id)),
       text: n.text,
       ...(n.by ? { by: n.by } : {}),
       ...(n.source ? { source: n.source } : {}),
@@ -129,35 +73,26 @@ export function buildView(graph: CompiledGraph, ids: string[], focus: string[], 
       ...(n.voice ? { voice: n.voice } : {}),
       ...(n.note ? { note: n.note } : {}),
       page: n.page,
-      x: p.x,
-      y: p.y,
-      width: s.width,
-      height: s.height,
+      x,
+      y,
+      width,
+      height,
       focus: focusSet.has(n.id),
-      relations: onMap.map(({ note: _note, ...relation }) => relation),
+      relations: onMap,
       ...(onMap.length < relations.length ? { offMap: relations.length - onMap.length } : {}),
     };
   });
-  const nearby = edgesNear(index, kept);
-  const anchors: ViewAnchor[] = [];
-  const edges: ViewEdge[] = [];
-  const note = (e: GraphEdge) => (e.note ? { note: e.note } : {});
-  for (const e of nearby) {
-    if (e.kind === 'undercuts') continue;
-    if (!keep.has(e.from) || !keep.has(e.to)) continue;
-    const anchor = index.undercutTargets.has(e.id) ? lay.positions[e.id] : undefined;
-    if (anchor) {
-      // Node and edge ids share one namespace in Cytoscape, so the anchor gets its own.
-      const anchorId = `anchor:${e.id}`;
-      anchors.push({ id: anchorId, ...anchor });
-      edges.push({ id: `${e.id}#1`, kind: e.kind, source: e.from, target: anchorId, ...note(e) });
-      edges.push({ id: e.id, kind: e.kind, source: anchorId, target: e.to, ...note(e) });
-    } else edges.push({ id: e.id, kind: e.kind, source: e.from, target: e.to, ...note(e) });
-  }
-  const anchorIds = new Set(anchors.map((a) => a.id));
-  for (const e of nearby) {
-    if (e.kind === 'undercuts' && keep.has(e.from) && anchorIds.has(`anchor:${e.to}`)) edges.push({ id: e.id, kind: e.kind, source: e.from, target: `anchor:${e.to}`, ...note(e) });
-  }
+  const heads = new Set(Object.values(lay.drawnTo));
+  const refs: ViewRef[] = Object.keys(lay.boxes)
+    .filter((id) => !keep.has(id))
+    .map((id) => {
+      const claim = lay.refs[id];
+      return { id, claim, ...(heads.has(id) ? { continued: true } : {}), lines: itemLines(index.nodeById.get(claim)!.label, true), ...box(id) };
+    });
+  const edges: ViewEdge[] = edgesKept
+    .filter((e) => lay.routes[e.id])
+    .map((e) => ({ ...e, source: lay.drawnFrom[e.id] ?? e.from, ...(lay.drawnTo[e.id] ? { target: lay.drawnTo[e.id] } : {}), points: lay.routes[e.id] }));
+  const anchors = Object.entries(lay.anchors).map(([edge, p]) => ({ edge, ...p }));
   const pageTitles = new Map(graph.pages.map((pg) => [pg.slug, pg.title]));
   const pages: Record<string, string> = {};
   for (const n of nodes) pages[n.page] = pageTitles.get(n.page) ?? n.page;
@@ -166,18 +101,25 @@ export function buildView(graph: CompiledGraph, ids: string[], focus: string[], 
   for (const n of nodes) {
     if (n.by && graph.actors[n.by]) actors[n.by] = graph.actors[n.by].name;
     const s = n.source ? graph.sources[n.source] : undefined;
-    if (s) sources[s.id] = { title: s.title, publisher: s.publisher, ...(s.url ? { url: s.url } : {}), ...(s.date ? { date: s.date } : {}) };
+    if (s) sources[s.id] = { title: s.title, publisher: s.publisher, ...(s.url ? { url: s.url } : {}), ...(s.date ? { date: s.date } : {}), ...(s.accessed ? { accessed: s.accessed } : {}) };
   }
   const notes: Record<string, string> = {};
-  for (const n of nodes) for (const r of n.relations) if (index.edgeById.get(r.edge)?.note) notes[r.edge] = index.edgeById.get(r.edge)!.note!;
-  return { nodes, edges, anchors, width: lay.bounds.width, height: lay.bounds.height, actors, sources, pages, notes };
+  for (const e of edges) if (e.note) notes[e.id] = e.note;
+  return { nodes, refs, edges, anchors, width: lay.bounds.width, height: lay.bounds.height, actors, sources, pages, notes };
 }
 
-/** The map of a docs page: its focus claims highlighted, with their direct neighbours. */
+/**
+ * The map of a docs page: the claims it declares with every claim one relation away, and the other claims it
+ * discusses (its `focus:` list and `<Claim>` citations), highlighted. Claims discussed but declared elsewhere do
+ * not bring their own neighbours: their reasons are on their own page's map, and the page's map stays small.
+ */
 export function pageView(graph: CompiledGraph, slug: string): MapView | undefined {
   const page = graph.pages.find((p) => p.slug === slug);
   if (!page || page.focus.length === 0) return undefined;
-  return buildView(graph, neighbourhood(graph, page.focus), page.focus);
+  const ids = [...neighbourhood(graph, page.declared), ...page.focus];
+  // Claims declared on other pages are drawn small: the page's own claims are what it is about.
+  const own = new Set(page.focus);
+  return buildView(graph, ids, page.focus, { compact: new Set(ids.filter((id) => !own.has(id))) });
 }
 
 /** The local map on a claim's permalink page. */
@@ -187,6 +129,5 @@ export function claimView(graph: CompiledGraph, id: string): MapView {
 
 /** The whole graph, with the global layout. */
 export function fullView(graph: CompiledGraph): MapView {
-  return buildView(graph, graph.nodes.map((n) => n.id), [], graph.layout);
+  return buildView(graph, graph.nodes.map((n) => n.id), [], { layout: graph.layout });
 }
-

@@ -14,12 +14,13 @@ import type { ViteDevServer } from 'vite';
 import { compileSite, formatDiagnostic, ContentError, type CompileCache, type CompileResult } from '../graph/index.ts';
 import { codeFrame, diagnosticColumn } from '../graph/diagnostics.ts';
 import { splitFrontmatter } from '../graph/load.ts';
+import { siteLayout } from '../graph/site-layout.ts';
 import type { CompiledGraph, Diagnostic } from '../graph/types.ts';
 import { contentRoot } from './content-root.ts';
 
 const VIRTUAL_ID = 'virtual:argument-graph';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
-const LAYOUT_MODULE = fileURLToPath(new URL('../graph/layout.ts', import.meta.url));
+const LAYOUT_MODULE = fileURLToPath(new URL('../graph/site-layout.ts', import.meta.url));
 
 const UPDATE_EVENT = 'argument-graph:update';
 
@@ -32,14 +33,14 @@ const UPDATE_EVENT = 'argument-graph:update';
  * without this module or they being run again.
  */
 function graphModule(graph: CompiledGraph): string {
-  return `import { layoutGraph } from ${JSON.stringify(LAYOUT_MODULE)};
+  return `import { siteLayout } from ${JSON.stringify(LAYOUT_MODULE)};
 const hot = import.meta.hot;
 const graph = hot?.data.graph ?? {};
 function refill(next) {
   for (const key of Object.keys(graph)) delete graph[key];
   Object.assign(graph, next);
   let layout;
-  Object.defineProperty(graph, 'layout', { enumerable: true, configurable: true, get: () => (layout ??= layoutGraph(graph)) });
+  Object.defineProperty(graph, 'layout', { enumerable: true, configurable: true, get: () => (layout ??= siteLayout(graph)) });
 }
 refill(JSON.parse(${JSON.stringify(JSON.stringify(graph))}));
 if (hot) {
@@ -50,7 +51,7 @@ export default graph;
 `;
 }
 
-const EMPTY_GRAPH: CompiledGraph = { nodes: [], edges: [], actors: {}, sources: {}, pages: [], layout: { positions: {}, sizes: {}, bounds: { x: 0, y: 0, width: 0, height: 0 } }, diagnostics: [] };
+const EMPTY_GRAPH: CompiledGraph = { nodes: [], edges: [], actors: {}, sources: {}, pages: [], layout: siteLayout({ nodes: [], edges: [] }), diagnostics: [] };
 
 /** The error Vite's overlay shows for content errors: the first error's file, line, column and frontmatter. */
 function overlayError(diagnostics: Diagnostic[]) {

@@ -1,17 +1,17 @@
 /** The data a page embeds for its map, and the shared client-side types. */
 import type { Choice, Label } from '../graph/model.ts';
-import type { MapView } from '../graph/view.ts';
+import type { MapView, ViewNode } from '../graph/view-types.ts';
 
 export type { Choice, Label };
 
 export interface MapData {
-  view: MapView;
+  /** The map, without each claim's full text (the outline carries it) and without relation notes on edges. */
+  view: Omit<MapView, 'nodes'> & { nodes: (Omit<ViewNode, 'text'> & { text?: string })[] };
   /** Labels of the map as mapped (no reader choices), computed at build time. */
   labels: Record<string, Label>;
-  /** Not embedded (computed with the labels when evaluate mode starts); kept optional for callers that have them. */
-  explanations?: Record<string, string>;
-  base: string;
 }
+
+export type MapNode = MapData['view']['nodes'][number];
 
 export const LABEL_WORDS: Record<Label, string> = { IN: '✓ stands', OUT: '✗ falls', UNDEC: '? undecided' };
 

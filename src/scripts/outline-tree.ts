@@ -1,14 +1,19 @@
 /**
  * The outline as a WAI-ARIA tree: one tab stop, arrow keys move, Right/Left open and close,
  * Home/End jump, Enter or Space selects. Labels from "Test your view" show beside each claim.
+ * It opens with its top levels showing; "Expand all" opens every level, and the choice is remembered.
  */
 import { LABEL_WORDS, type Label } from './map-data.ts';
 
+const EXPANDED_KEY = 'argument-map:outline-expanded';
+/** Levels open when the outline first shows (the question, the positions and their direct reasons). */
+const TOP_LEVELS = 2;
+
 export class OutlineTree {
   private root: HTMLElement;
-  private onSelect: (id: string) => void;
+  private onSelect: (id: string, how: 'pointer' | 'keyboard') => void;
 
-  constructor(root: HTMLElement, onSelect: (id: string) => void) {
+  constructor(root: HTMLElement, onSelect: (id: string, how: 'pointer' | 'keyboard') => void) {
     this.root = root;
     this.onSelect = onSelect;
     const items = this.items();
@@ -20,8 +25,31 @@ export class OutlineTree {
       const item = (e.target as HTMLElement).closest<HTMLElement>('[role="treeitem"]');
       if (!item) return;
       e.preventDefault();
-      this.activate(item);
+      this.activate(item, 'pointer');
     });
+  }
+
+  /** Every level open, or only the top ones; remembered on the device. */
+  setExpanded(all: boolean, remember: boolean) {
+    for (const item of this.items()) {
+      if (!item.hasAttribute('aria-expanded')) continue;
+      item.setAttribute('aria-expanded', String(all || Number(item.getAttribute('aria-level')) <= TOP_LEVELS));
+    }
+    if (!remember) return;
+    try {
+      localStorage.setItem(EXPANDED_KEY, all ? 'all' : 'top');
+    } catch {
+      /* storage may be off: the choice lasts for this page */
+    }
+  }
+
+  /** The reader's last choice: every level open? */
+  static rememberedExpanded(): boolean {
+    try {
+      return localStorage.getItem(EXPANDED_KEY) === 'all';
+    } catch {
+      return false;
+    }
   }
 
   private items = () => [...this.root.querySelectorAll<HTMLElement>('[role="treeitem"]')];
@@ -39,9 +67,14 @@ export class OutlineTree {
     this.focus(this.items().find((i) => i.dataset.id === id && !i.classList.contains('is-ref')));
   }
 
-  private activate(item: HTMLElement) {
+  private activate(item: HTMLElement, how: 'pointer' | 'keyboard') {
     this.focus(item);
-    this.onSelect(item.dataset.id!);
+    this.onSelect(item.dataset.id!, how);
+  }
+
+  /** The item a selection came from, to give focus back to. */
+  itemFor(id: string): HTMLElement | undefined {
+    return this.items().find((i) => i.dataset.id === id && !i.classList.contains('is-ref'));
   }
 
   private onKey(e: KeyboardEvent) {
@@ -70,7 +103,7 @@ export class OutlineTree {
       case 'Enter':
       case ' ':
         handled();
-        this.activate(item);
+        this.activate(item, 'keyboard');
         break;
     }
   }

@@ -53,7 +53,7 @@ describe('Test your view', () => {
 
     await selectInOutline(page, attacker);
     const panel = page.locator('[data-panel]');
-    expect(await panel.getByRole('radio', { name: 'Undecided' }).isChecked()).toBe(true);
+    expect(await panel.getByRole('radio', { name: 'No view yet' }).isChecked()).toBe(true);
     await panel.getByRole('radio', { name: 'Accept' }).check();
     // At once: the outline badge, the live region, the URL and the stored choices.
     await expect.poll(() => badge(page, position).textContent(), { timeout: 2_000 }).toBe(LABEL_WORDS.OUT);
@@ -63,13 +63,19 @@ describe('Test your view', () => {
     expect(new URL(page.url()).hash).toMatch(new RegExp(`accept=([^&]*,)?${attacker}(,|&|$)`));
     expect(await choices(page)).toEqual({ [attacker]: 'accepted' });
 
-    // The panel of the position says so too.
+    // The panel of the position says so too, names the accepted attacker, and shows its strength when weighed.
     await selectInOutline(page, position);
     expect(await panel.locator('.panel-label strong').textContent()).toBe(LABEL_WORDS.OUT);
+    expect(await panel.locator('.panel-label').textContent()).toContain(nameOf(attacker).lines.join(' ').slice(0, 20));
+    const strength = (await panel.locator('.panel-strength').textContent())!.replace(/\s+/g, ' ');
+    const [, band, number] = /^Strength when weighed: (very weak|weak|balanced|strong|very strong) \((\d\.\d\d)\)$/.exec(strength) ?? [];
+    expect(band, strength).toBeDefined();
+    // The meter shows the same number the words give.
+    expect(await panel.locator('.panel-strength meter').evaluate((m: HTMLMeterElement) => m.value.toFixed(2))).toBe(number);
 
     // Undecided again: the position gets its label back.
     await selectInOutline(page, attacker);
-    await panel.getByRole('radio', { name: 'Undecided' }).check();
+    await panel.getByRole('radio', { name: 'No view yet' }).check();
     await expect.poll(() => badge(page, position).textContent(), { timeout: 2_000 }).toBe(before);
     expect(new URL(page.url()).hash).not.toMatch(/accept=/);
     expect(await choices(page)).toEqual({});

@@ -1,11 +1,14 @@
 /**
  * Untrusted text is text. The injection fixture puts script, image, `javascript:` and attribute-breaking
  * payloads in every field a contributor writes (claim text, label, note, quote, relation notes, actor
- * name/role/description, source title/publisher/note, page description). The built site must show them
- * literally and never run them: in every page, with the canvas loaded, a claim's panel open, a search shown
- * and evaluate mode on; and the exports must carry them as data.
+ * name/role/description, source title/publisher/note, page title and description, including titles that try to
+ * close `<title>`), and `npm run import` brings in a hostile Argdown, AIF and Kialo file (`imports/`) on top. The
+ * built site must show them literally and never run them: in every page, with the canvas loaded, a claim's panel
+ * open, a search shown and evaluate mode on (a MutationObserver and a trap on `window.__pwned`, installed before
+ * the page parses, see every element created and every payload run); and the exports must carry them as data.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ArgdownApplication, DataPlugin, ModelPlugin, ParserPlugin, type IArgdownRequest } from '@argdown/core';
 import type { Browser, Page } from 'playwright-core';
@@ -28,31 +31,41 @@ const PAYLOADS = {
 /** The claim whose panel the test opens on pages that show it. */
 const PAYLOAD_CLAIM = 'blind-spots';
 
-/** The export endpoints are written separately: their asserts run only once their route exists. */
-const hasRoute = (file: string) => existsSync(path.join(ROOT, 'src/pages', file));
-const HAS_GRAPH_JSON = hasRoute('graph.json.ts');
-const HAS_AIF = hasRoute('exports/graph.aif.json.ts');
-const HAS_ARGDOWN = hasRoute('exports/graph.argdown.ts');
-
 let outDir = '';
 let served: Served;
 let browser: Browser;
+
+/** The hostile files `npm run import` brings into the fixture before the build. */
+const IMPORTS = readdirSync(path.join(FIXTURE, 'imports')).sort();
+/** Page titles the fixture and the imports set, each of which tries to close `<title>`. */
+const HOSTILE_TITLE = '</title><script>window.__pwned=1</script><title>';
+
+let workDir = '';
 
 beforeAll(async () => {
   // Inside the project: Astro puts a build's server chunks in <cwd>/.astro when the out dir is outside the
   // working directory, where a concurrent build would overwrite them.
   mkdirSync(path.join(ROOT, '.cache'), { recursive: true });
-  const build = buildSite({ contentRoot: FIXTURE, outDir: mkdtempSync(path.join(ROOT, '.cache/e2e-injection-')) });
+  workDir = mkdtempSync(path.join(ROOT, '.cache/e2e-injection-'));
+  // A copy of the fixture (with the valid fixture beside it: the article text is `../valid/sources/article.txt`).
+  const content = path.join(workDir, 'injection');
+  cpSync(FIXTURE, content, { recursive: true });
+  cpSync(path.join(ROOT, 'tests/fixtures/valid'), path.join(workDir, 'valid'), { recursive: true });
+  for (const file of IMPORTS) {
+    const run = spawnSync(process.execPath, ['scripts/import.ts', path.join(FIXTURE, 'imports', file), '--content', content], { cwd: ROOT, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`npm run import ${file} failed:\n${run.stdout}\n${run.stderr}`);
+  }
+  const build = buildSite({ contentRoot: content, outDir: path.join(workDir, 'dist') });
   outDir = build.outDir;
   if (build.status !== 0) throw new Error(`The injection fixture did not build:\n${build.output.slice(-4000)}`);
   served = await serve(outDir);
   browser = await launchBrowser();
-});
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();
   await served?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
 describe('client scripts never parse markup', () => {
@@ -106,7 +119,40 @@ function reportDialogs(page: Page, problems: string[]): void {
   });
 }
 
-/** What the page's DOM must never contain once the payloads have been rendered. */
+/**
+ * Before any of the page parses: trap `window.__pwned` (every payload sets it) and watch every element the parser
+ * or a script creates, so an element that exists only for a moment, or a payload that runs and cleans up, is seen.
+ * `injectionLog()` reads what was seen.
+ */
+async function watchInjections(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __injectionLog: string[] }).__injectionLog = seen;
+    Object.defineProperty(window, '__pwned', {
+      configurable: false,
+      get: () => undefined,
+      set: (value) => void seen.push(`a payload ran: window.__pwned was set to ${String(value)}`),
+    });
+    const check = (el: Element) => {
+      const handlers = el.getAttributeNames().filter((a) => /^on/i.test(a));
+      if (handlers.length) seen.push(`<${el.localName}> was created with ${handlers.map((h) => `${h}="${el.getAttribute(h)}"`).join(' ')}`);
+      if (el.localName === 'script' && /__pwned/.test(el.textContent ?? '') && !/json/.test(el.getAttribute('type') ?? '')) seen.push('a <script> with the payload was created');
+      if (el.localName === 'img' && el.getAttribute('src') === 'x') seen.push('an <img src=x> was created');
+      const href = el.getAttribute('href') ?? el.getAttribute('xlink:href') ?? '';
+      if (/^\s*javascript:/i.test(href) && href.includes('__pwned')) seen.push(`<${el.localName}> was created with href="${href}"`);
+    };
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (node instanceof Element) [node, ...node.querySelectorAll('*')].forEach(check);
+        }
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
+const injectionLog = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { __injectionLog?: string[] }).__injectionLog ?? ['the watcher did not run']);
+
 /**
  * Wait until the page has loaded and every image on it has loaded or failed, then let one more task run: the
  * load and error events of those images (where an injected handler would run) are queued as tasks.
@@ -120,6 +166,7 @@ async function settled(page: Page): Promise<void> {
   }));
 }
 
+/** What the page's DOM must never contain once the payloads have been rendered. */
 async function scanDom(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
@@ -158,6 +205,7 @@ describe('the injection fixture renders payloads as text', () => {
       const context = await browser.newContext();
       const page = await context.newPage();
       reportDialogs(page, problems);
+      await watchInjections(page);
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
       const url = `${served.url}${pagePath(file)}`;
       await page.goto(url, { waitUntil: 'load' });
@@ -204,7 +252,8 @@ describe('the injection fixture renders payloads as text', () => {
         const resultTexts = await results.locator('button').allTextContents();
         const expected = nodes.filter((n) => n.lines.join(' ').includes('pwned') || n.text.includes('pwned')).length;
         if (resultTexts.length !== Math.min(8, expected)) problems.push(`search for "pwned" shows ${resultTexts.length} results, expected ${Math.min(8, expected)}`);
-        if (!resultTexts.some((t) => /[<>"']/.test(t) && t.includes('__pwned'))) problems.push(`search results do not show payload characters literally: ${JSON.stringify(resultTexts)}`);
+        // Labels are broken into map lines, which can split a long word: compare without the breaks.
+        if (!resultTexts.some((t) => /[<>"']/.test(t) && t.replace(/\s+/g, '').includes('__pwned'))) problems.push(`search results do not show payload characters literally: ${JSON.stringify(resultTexts)}`);
         await results.locator('button').first().hover();
         await results.locator('button').first().click();
         await panel.waitFor({ state: 'visible' });
@@ -244,7 +293,7 @@ describe('the injection fixture renders payloads as text', () => {
 
       // Any injected handler (onerror of a broken image, onload) has had its chance.
       await settled(page);
-      problems.push(...(await scanDom(page)));
+      problems.push(...(await scanDom(page)), ...(await injectionLog(page)));
       reports.push({ page: file, problems });
       await context.close();
     }
@@ -253,12 +302,53 @@ describe('the injection fixture renders payloads as text', () => {
   }, 300_000);
 });
 
+describe('titles that try to close <title> stay text', () => {
+  it('pages and claim pages titled with the payload (MDX, Argdown front matter, Kialo title, claim labels) show it as their title', async () => {
+    const graph: { nodes: { id: string; label: string }[]; pages: { slug: string; title: string }[] } = JSON.parse(readFileSync(path.join(outDir, 'graph.json'), 'utf8'));
+    const pages = graph.pages.filter((p) => p.title === HOSTILE_TITLE).map((p) => `${p.slug}/`);
+    const claims = graph.nodes.filter((n) => n.label === HOSTILE_TITLE).map((n) => `claims/${n.id}/`);
+    // The MDX page, the Argdown and Kialo imports; the MDX claim, the Argdown statement and the Kialo question.
+    expect(pages.sort()).toEqual(['hostile-title/', 'imported/hostile-argdown/', 'imported/hostile-kialo/']);
+    expect(claims).toHaveLength(3);
+    const problems: string[] = [];
+    for (const url of [...pages, ...claims]) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      reportDialogs(page, problems);
+      await watchInjections(page);
+      await page.goto(`${served.url}${url}`, { waitUntil: 'load' });
+      const head = await page.evaluate(() => ({ titles: document.head.querySelectorAll('title').length, title: document.title, h1: document.querySelector('h1')?.textContent?.trim() }));
+      if (head.titles !== 1) problems.push(`${url}: ${head.titles} <title> elements in <head>`);
+      if (head.title !== `${HOSTILE_TITLE} | Blind spots or mass surveillance?`) problems.push(`${url}: document.title is ${JSON.stringify(head.title)}`);
+      if (head.h1 !== HOSTILE_TITLE) problems.push(`${url}: the heading is ${JSON.stringify(head.h1)}`);
+      problems.push(...(await scanDom(page)).map((p) => `${url}: ${p}`), ...(await injectionLog(page)).map((p) => `${url}: ${p}`));
+      await context.close();
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('the escaping is in the head of every page, with nothing escaped twice', () => {
+    for (const file of htmlPages(outDir)) {
+      const html = readFileSync(path.join(outDir, file), 'utf8');
+      const head = /<head>([\s\S]*?)<\/head>/.exec(html)?.[1] ?? '';
+      // Attribute values (description, og:title) may hold the payload as text; outside them it must not appear.
+      const markup = head.replace(/"[^"]*"/g, '""');
+      expect(markup.match(/<title>/g), file).toHaveLength(1);
+      expect(markup, file).not.toContain('<script>window.__pwned');
+      const title = /<title>([\s\S]*?)<\/title>/.exec(head)?.[1];
+      expect(title, file).toMatch(/ \| Blind spots or mass surveillance\?$/);
+      expect(title, file).not.toMatch(/[<>]|&amp;(lt|gt|amp);/);
+    }
+  });
+});
+
 describe('the site search (Pagefind) shows payloads as text', () => {
   it('searching for a payload word lists results without running them', async () => {
     const problems: string[] = [];
     const context = await browser.newContext();
     const page = await context.newPage();
     reportDialogs(page, problems);
+    await watchInjections(page);
     await page.goto(served.url, { waitUntil: 'load' });
     await page.locator('site-search button[data-open-modal]').click();
     const input = page.locator('site-search input[type="search"], .pagefind-ui__search-input').first();
@@ -271,7 +361,7 @@ describe('the site search (Pagefind) shows payloads as text', () => {
     const excerpts = (await page.locator('.pagefind-ui__result-excerpt').allTextContents()).join(' ');
     expect(excerpts).toContain('pwned');
     await settled(page);
-    problems.push(...(await scanDom(page)));
+    problems.push(...(await scanDom(page)), ...(await injectionLog(page)));
     await context.close();
     expect(problems).toEqual([]);
   });
@@ -309,19 +399,19 @@ describe('exports carry payloads as data', () => {
     return parsed;
   };
 
-  it.skipIf(!HAS_GRAPH_JSON)('/graph.json holds the texts exactly, JSON-escaped', () => {
+  it('/graph.json holds the texts exactly, JSON-escaped', () => {
     const graph = expectJsonData('graph.json') as GraphJson;
     const q = graph.nodes.find((n) => n.id === 'q')!;
     expect(q.text).toBe(`Should police get more access? ${PAYLOADS.script}`);
     expect(q.label).toBe(`Access? ${PAYLOADS.img}`);
   });
 
-  it.skipIf(!HAS_AIF)('/exports/graph.aif.json holds the texts as JSON strings', () => {
+  it('/exports/graph.aif.json holds the texts as JSON strings', () => {
     const aif = expectJsonData('exports/graph.aif.json') as { nodes: { nodeID: string; text: string }[] };
     expect(aif.nodes.find((n) => n.nodeID === 'q')?.text).toBe(`Should police get more access? ${PAYLOADS.script}`);
   });
 
-  it.skipIf(!HAS_ARGDOWN || !HAS_GRAPH_JSON)('/exports/graph.argdown parses back to the same statements: payloads are text, not syntax', () => {
+  it('/exports/graph.argdown parses back to the same statements: payloads are text, not syntax', () => {
     const text = readFileSync(path.join(outDir, 'exports/graph.argdown'), 'utf8');
     const app = new ArgdownApplication();
     app.addPlugin(new ParserPlugin(), 'parse-input');

@@ -16,20 +16,21 @@ export interface ViewNode {
   focus: boolean;
   x: number;
   y: number;
-  relations: { verb: string; others: string[] }[];
+  relations: { role: string; kind: string; others: string[] }[];
   /** How many of the claim's relations lead off this map. */
   offMap?: number;
 }
 export interface ViewEdge {
   id: string;
   kind: string;
+  from: string;
+  to: string;
   source: string;
-  target: string;
+  points: { x: number; y: number }[];
 }
 export interface MapJson {
-  view: { nodes: ViewNode[]; edges: ViewEdge[]; anchors: { id: string }[] };
+  view: { nodes: ViewNode[]; refs: { id: string; claim: string }[]; edges: ViewEdge[]; anchors: { edge: string }[]; width: number; height: number };
   labels: Record<string, 'IN' | 'OUT' | 'UNDEC'>;
-  base: string;
 }
 export interface CanvasState {
   zoom: number;
@@ -145,6 +146,13 @@ export async function clickableNode(page: Page, ids: string[]): Promise<{ id: st
   throw new Error(`no claim is wholly visible on the canvas (${JSON.stringify(frame)})`);
 }
 
+/** Let the page draw `n` frames: long enough for any animation to have moved something. */
+export const frames = (page: Page, n = 3) =>
+  page.evaluate((count) => new Promise<void>((resolve) => {
+    const step = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
+    step(count);
+  }), n);
+
 /** Wait until `read()` returns something `ok()` accepts; return it. */
 export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeout = 5_000): Promise<T> {
   const end = Date.now() + timeout;
@@ -169,13 +177,11 @@ export function distinctiveWord(node: ViewNode, all: ViewNode[]): string {
 /** Claims that attack a position, with the position's build-time label not OUT: the evaluate test's setup. */
 export function attacksOnLivePositions(data: MapJson): { attacker: string; position: string; label: 'IN' | 'UNDEC' }[] {
   const kind = new Map(data.view.nodes.map((n) => [n.id, n.kind]));
-  const anchorSource = new Map(data.view.edges.filter((e) => e.id.endsWith('#1')).map((e) => [e.target, e.source]));
   const out: { attacker: string; position: string; label: 'IN' | 'UNDEC' }[] = [];
   for (const e of data.view.edges) {
-    if (e.kind !== 'attacks' || e.id.endsWith('#1')) continue;
-    const source = anchorSource.get(e.source) ?? e.source;
-    const label = data.labels[e.target];
-    if (kind.get(e.target) === 'position' && kind.has(source) && (label === 'IN' || label === 'UNDEC')) out.push({ attacker: source, position: e.target, label });
+    if (e.kind !== 'attacks') continue;
+    const label = data.labels[e.to];
+    if (kind.get(e.to) === 'position' && kind.has(e.from) && (label === 'IN' || label === 'UNDEC')) out.push({ attacker: e.from, position: e.to, label });
   }
   return out;
 }

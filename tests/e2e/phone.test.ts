@@ -6,7 +6,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DIST, useBrowserAndSite } from './support.ts';
-import { axe, canvasState, clickableNode, nodeBox, richestSummaryPage, until, waitForCanvas } from './map-page.ts';
+import { axe, canvasState, clickableNode, frames, nodeBox, richestSummaryPage, until, waitForCanvas } from './map-page.ts';
 
 const PHONE = { width: 360, height: 780 };
 
@@ -42,7 +42,8 @@ describe('on a phone', () => {
     const heading = await top(page, '#map-heading');
     const firstClaim = await top(page, '[data-outline] [role="treeitem"]');
     expect(firstClaim - heading).toBeLessThan(PHONE.height * 0.6);
-    await page.waitForTimeout(500);
+    // Nothing has asked for the drawing: after the page settles, Cytoscape is still not loaded.
+    await page.waitForLoadState('networkidle');
     expect(await page.locator('[data-canvas] canvas').count()).toBe(0);
     expect(await page.locator('argument-map').getAttribute('data-ready')).toBeNull();
     await context.close();
@@ -60,7 +61,7 @@ describe('on a phone', () => {
     const panel = page.locator('[data-panel]');
     expect(await panel.isVisible()).toBe(true);
     // In the DOM (and so in reading and tab order) the panel follows the outline.
-    expect(await panel.evaluate((el) => el.previousElementSibling?.hasAttribute('data-outline'))).toBe(true);
+    expect(await panel.evaluate((el) => Boolean(document.querySelector('[data-outline]')!.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING))).toBe(true);
     const panelBox = (await panel.boundingBox())!;
     expect(panelBox.y + panelBox.height).toBeCloseTo(PHONE.height, -1);
     expect(panelBox.height).toBeLessThanOrEqual(PHONE.height * 0.41);
@@ -87,6 +88,15 @@ describe('on a phone', () => {
     await waitForCanvas(page);
     expect(await page.locator('[data-canvas]').isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Zoom in' }).isVisible()).toBe(true);
+    // It opens on the claims the page discusses, at a size where labels are 11 px or more.
+    expect((await canvasState(page))!.zoom).toBeGreaterThanOrEqual(11 / 12.5 - 1e-6);
+    const frame = (await page.locator('[data-canvas]').boundingBox())!;
+    const shown = [];
+    for (const n of map.data.view.nodes.filter((x) => x.focus)) {
+      const b = await nodeBox(page, n.id);
+      if (b && b.x >= frame.x - 1 && b.x + b.width <= frame.x + frame.width + 1 && b.y >= frame.y - 1 && b.y + b.height <= frame.y + frame.height + 1) shown.push(n.id);
+    }
+    expect(shown.length, 'claims the page discusses in the opened drawing').toBeGreaterThan(0);
 
     const nodes = map.data.view.nodes;
     const target = await clickableNode(page, [...nodes.filter((n) => n.focus), ...nodes].map((n) => n.id));
@@ -117,7 +127,7 @@ describe('on a phone', () => {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(20) });
     for (let d = 30; d <= 100; d += 10) {
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: fingers(d) });
-      await page.waitForTimeout(20); // about a frame apart, as fingers move
+      await frames(page, 1); // a frame apart, as fingers move
     }
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     const after = await until(() => canvasState(page).then((s) => s!.zoom), (z) => z > before * 1.5, 'the pinch to zoom in');
@@ -134,6 +144,34 @@ describe('on a phone', () => {
     expect(await page.locator('[data-stage]').first().isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Hide the drawing' }).tap();
     expect(await page.locator('[data-stage]').first().isVisible()).toBe(false);
+    await context.close();
+  });
+
+  it('never scrolls sideways: with "Test your view" on, a claim chosen, the drawing open and each menu open', async () => {
+    const { context, page, map } = await openRichestPage();
+    const wide = () => page.evaluate(() => document.documentElement.scrollWidth > innerWidth);
+    await page.getByRole('button', { name: 'Test your view' }).tap();
+    await page.locator('[data-evaluate-help]').waitFor();
+    expect(await wide()).toBe(false);
+    const id = map.data.view.nodes.find((n) => n.focus && n.kind !== 'question')!.id;
+    await page.locator(`[data-outline] [role="treeitem"][data-id="${id}"]:not(.is-ref) > .outline-row .outline-kind`).tap();
+    await page.locator('[data-panel] .panel-choice').waitFor();
+    expect(await wide()).toBe(false);
+    await page.locator('[data-panel] .panel-choice input[value="accepted"]').tap();
+    await page.locator('[data-panel] .panel-strength').waitFor();
+    expect(await wide()).toBe(false);
+    await page.getByRole('button', { name: 'Show the drawing' }).tap();
+    await waitForCanvas(page);
+    expect(await wide()).toBe(false);
+    for (const menu of ['Filter', 'Download']) {
+      await page.getByText(menu, { exact: true }).tap();
+      await page.locator('details.map-menu[open] .map-menu-panel').waitFor();
+      expect(await wide(), `${menu} open`).toBe(false);
+      await page.getByText(menu, { exact: true }).tap();
+    }
+    await page.getByLabel('Find a claim').fill(map.data.view.nodes[0].lines[0].split(' ')[0]);
+    expect(await wide(), 'search results open').toBe(false);
+    expect(await axe(page, 'phone, test your view on')).toEqual([]);
     await context.close();
   });
 

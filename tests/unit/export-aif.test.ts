@@ -14,7 +14,7 @@ const graph: CompiledGraph = {
   actors: { ann: { id: 'ann', name: 'Ann Other Person', role: 'r', description: 'd', inArticle: true }, bob: { id: 'bob', name: 'Bob', role: 'r', description: 'd', inArticle: true } },
   sources: {},
   pages: [],
-  layout: { positions: {}, sizes: {}, bounds: { x: 0, y: 0, width: 0, height: 0 } },
+  layout: { boxes: {}, refs: {}, drawnFrom: {}, drawnTo: {}, routes: {}, anchors: {}, bounds: { x: 0, y: 0, width: 0, height: 0 } },
   diagnostics: [],
 };
 

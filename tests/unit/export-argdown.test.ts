@@ -8,7 +8,7 @@ const node = (id: string, text: string, extra: Partial<GraphNode> = {}): GraphNo
   id, kind: 'claim', text, label: text, page: '', origin: { file: 'f', line: 1 }, ...extra,
 });
 const graphOf = (nodes: GraphNode[]): CompiledGraph => ({
-  nodes, edges: [], actors: {}, sources: {}, pages: [], layout: { positions: {}, sizes: {}, bounds: { x: 0, y: 0, width: 0, height: 0 } }, diagnostics: [],
+  nodes, edges: [], actors: {}, sources: {}, pages: [], layout: { boxes: {}, refs: {}, drawnFrom: {}, drawnTo: {}, routes: {}, anchors: {}, bounds: { x: 0, y: 0, width: 0, height: 0 } }, diagnostics: [],
 });
 
 describe('Argdown export', () => {

@@ -118,3 +118,54 @@ describe('malformed AIF', () => {
     expect(error('{"AIF": {"edges": []}}').message).toBe('bad.json:$.AIF.nodes: expected an array of AIF nodes');
   });
 });
+
+describe('AIF schemes', () => {
+  it('puts a scheme other than the default in the relation note', () => {
+    const aif = {
+      nodes: [
+        { nodeID: '1', type: 'I', text: 'Experts say so.' },
+        { nodeID: '2', type: 'I', text: 'It is so.' },
+        { nodeID: '3', type: 'I', text: 'They are paid to say so.' },
+        { nodeID: '4', type: 'RA', text: 'Argument From Expert Opinion', scheme: 'Argument From Expert Opinion' },
+        { nodeID: '5', type: 'CA', text: 'Default Conflict' },
+      ],
+      edges: [
+        { edgeID: 'a', fromID: '1', toID: '4' },
+        { edgeID: 'b', fromID: '4', toID: '2' },
+        { edgeID: 'c', fromID: '3', toID: '5' },
+        { edgeID: 'd', fromID: '5', toID: '1' },
+      ],
+    };
+    const claims = importAif(JSON.stringify(aif), { name: 's', file: 's.json' }).pages[0].claims;
+    expect(claims.map((c) => [c.supports, c.attacks])).toEqual([
+      [[{ to: 's-it-is-so', note: 'AIF scheme: Argument From Expert Opinion.' }], undefined],
+      [undefined, undefined],
+      [undefined, ['s-experts-say-so']],
+    ]);
+  });
+});
+
+describe('real exports with harmless noise', () => {
+  it('merges nodes repeated byte for byte, and repeated edges, and reports them', async () => {
+    const aif = JSON.parse(await readFile(path.join(TESTDATA, 'araucaria_nodeset233.json'), 'utf8')) as Aif;
+    const clean = importAif(JSON.stringify(aif), { name: 'n', file: 'clean.json' });
+    // Every node and every edge written twice more, as some AIFdb exports do.
+    const noisy = { ...aif, nodes: [...aif.nodes, ...aif.nodes, ...aif.nodes], edges: [...aif.edges, ...aif.edges] };
+    const result = importAif(JSON.stringify(noisy, null, 2), { name: 'n', file: 'clean.json' });
+    expect(result.pages).toEqual(clean.pages.map((p) => ({ ...p, body: expect.any(String) })));
+    expect(importedRelations(result)).toEqual(importedRelations(clean));
+    const n = aif.nodes.length * 2;
+    expect(result.report.skipped.slice(0, 2)).toEqual([
+      { category: 'repeated nodes (merged)', what: `${n} repeated nodes (nodeID ${[...new Set(aif.nodes.map((x) => x.nodeID))].join(', ')})`, why: 'each is an exact copy of an earlier node with the same nodeID: merged into it', count: n },
+      { category: 'repeated edges (merged)', what: `${aif.edges.length} repeated edges`, why: 'each links the same two nodes as an earlier edge: linked once', count: aif.edges.length },
+    ]);
+    expect(result.report.skippedByCategory).toMatchObject({ 'repeated nodes (merged)': n, 'repeated edges (merged)': aif.edges.length });
+  });
+
+  it('refuses a nodeID declared twice with different content, naming both places and their lines', () => {
+    const text = JSON.stringify({ nodes: [{ nodeID: '1', type: 'I', text: 'a' }, { nodeID: '2', type: 'I', text: 'b' }, { nodeID: '1', type: 'I', text: 'a, changed' }], edges: [] }, null, 2);
+    expect(() => importAif(text, { name: 'n', file: 'clash.json' })).toThrow(
+      new ImportError('clash.json', '$.nodes[2] (node 1)', 'node 1 is declared twice with different content: at $.nodes[0] (line 3) and at $.nodes[2] (line 13); keep one of them, or give the other its own nodeID'),
+    );
+  });
+});

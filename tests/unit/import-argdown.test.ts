@@ -42,8 +42,9 @@ function expectedRelations(json: { relations: JsonRelation[]; arguments: Record<
     const from = name(r.fromType, r.from);
     const to = name(r.toType, r.to);
     if (r.relationType === 'support' || r.relationType === 'entails') add('supports', from, to);
-    if (r.relationType === 'attack' || r.relationType === 'contrary') add('attacks', from, to);
-    if (r.relationType === 'contradictory') {
+    if (r.relationType === 'attack') add('attacks', from, to);
+    // Contrariety and contradiction are symmetric in Argdown.
+    if (r.relationType === 'contrary' || r.relationType === 'contradictory') {
       add('attacks', from, to);
       add('attacks', to, from);
     }
@@ -105,10 +106,55 @@ describe('Argdown import rules', () => {
     expect(report.skipped.map((s) => s.what)).toEqual(['tags #pro']);
   });
 
-  it('contradictory becomes attacks both ways; contrary one way', () => {
+  it('contradictory becomes attacks both ways; an attack one way', () => {
     const { pages } = run('[a]: A.\n  >< [b]: B.\n\n[c]: C.\n  - [d]: D.\n');
     const attacks = pages[0].claims.flatMap((c) => (c.attacks ?? []).map((t) => `${c.id}->${t}`));
     expect(attacks.sort()).toEqual(['ad-a->ad-b', 'ad-b->ad-a', 'ad-d->ad-c']);
+  });
+
+  it('honours `model: mode: strict`: an attack between statements is a contrariety (both ways), a support an entailment', () => {
+    const body = '[c]: C.\n  - [d]: D.\n  + [e]: E.\n\n<A>: An argument.\n  - [c]\n';
+    const attacks = (result: ImportResult) => result.pages[0].claims.flatMap((c) => (c.attacks ?? []).map((t) => `${c.id}->${t}`)).sort();
+    const supports = (result: ImportResult) => result.pages[0].claims.flatMap((c) => (c.supports ?? []).map((t) => `${c.id}->${t}`)).sort();
+    const loose = run(body);
+    const strict = run(`===\nmodel:\n  mode: strict\n===\n\n${body}`);
+    expect(attacks(loose)).toEqual(['ad-c->ad-a', 'ad-d->ad-c']);
+    // Between statements d and c the attack is symmetric; c's attack on the argument stays one way.
+    expect(attacks(strict)).toEqual(['ad-c->ad-a', 'ad-c->ad-d', 'ad-d->ad-c']);
+    expect(supports(strict)).toEqual(supports(loose));
+    expect(strict.report.skipped.filter((s) => s.category === 'front matter settings')).toEqual([]);
+  });
+
+  it('keeps link addresses, Argdown data and inference rules in notes, and reports tags, headings and front matter with counts', () => {
+    const text = [
+      '===',
+      'title: Links and data',
+      'author: Someone',
+      'color: { colorScheme: x }',
+      '===',
+      '',
+      '# Part one',
+      '',
+      '[a]: A claim about [the UK](https://example.org/uk). #pro #uk {credence: 0.8, reason: "because"}',
+      '  + [b]: B.',
+      '',
+      '[a]: Another wording of A.',
+      '',
+      '<Arg>: Described.',
+      '',
+      '(1) [p]: P.',
+      '(2) [q]: Q.',
+      '-- Modus ponens {uses: [1, 2]} --',
+      '(3) [r]: R.',
+    ].join('\n');
+    const { pages, report } = run(text);
+    const claim = (label: string) => pages[0].claims.find((c) => c.label === label)!;
+    expect(pages[0].title).toBe('Links and data');
+    // Argdown's canonical wording is the last one; the others are kept in the note, with every link's address.
+    expect(claim('a').text).toBe('Another wording of A.');
+    expect(claim('a').note).toBe('Links: “the UK”: https://example.org/uk. Argdown data: credence: 0.8; reason: because. Also written as: “A claim about the UK.”.');
+    expect(claim('Arg').supports).toEqual([{ to: claim('r').id, note: 'Inference: Modus ponens (uses: [1,2]).' }]);
+    expect(report.skippedByCategory).toEqual({ tags: 2, headings: 1, 'front matter settings': 2 });
   });
 
   it('drops and reports the edge that closes a support cycle', () => {

@@ -57,7 +57,31 @@ describe('Kialo import of the external test set', () => {
 
   it('a link to a claim that is not in the export is reported', () => {
     const { report } = importKialo('Discussion Title: T?\n\n1. Thesis.\n1.1. Pro: -> See 1.9.\n', { name: 'k', file: 'k.txt' });
-    expect(report.skipped).toEqual([{ what: '1.1. Pro: -> See 1.9.', why: 'the linked claim 1.9. is not in the export', position: '4:1' }]);
+    expect(report.skipped).toEqual([{ category: 'Kialo links to missing claims', what: '1.1. Pro: -> See 1.9.', why: 'the linked claim 1.9. is not in the export', position: '4:1' }]);
+    expect(report.skippedByCategory).toEqual({ 'Kialo links to missing claims': 1 });
+  });
+});
+
+describe('Kialo Markdown', () => {
+  it('a Markdown link keeps its words in the text and its address in the note; escaped brackets stay text', () => {
+    const text = 'Discussion Title: Is [the UK](https://example.org/uk_(country)) safe?\n\n1. Thesis with \\[not a link\\](x).\n1.1. Pro: Data moved [abroad](https://example.org/a?b=1) and ![a chart](https://example.org/c.png).\n';
+    const { pages } = importKialo(text, { name: 'k', file: 'k.txt' });
+    expect(pages[0].title).toBe('Is the UK safe?');
+    expect(pages[0].claims.map((c) => [c.text, c.note])).toEqual([
+      ['Is the UK safe?', 'The Kialo discussion title. Links: “the UK”: https://example.org/uk_(country).'],
+      ['Thesis with [not a link](x).', undefined],
+      ['Data moved abroad and a chart.', 'Links: “abroad”: https://example.org/a?b=1; “a chart”: https://example.org/c.png.'],
+    ]);
+  });
+
+  it('no claim of the real exports shows Markdown link syntax, and every address is in a note', async () => {
+    const text = await readFile(path.join(TESTDATA, 'free-speech-on-the-internet.txt'), 'utf8');
+    const addresses = [...text.matchAll(/\]\((https?:[^)\s]+)\)/g)].map((m) => m[1].replace(/\\(.)/g, '$1'));
+    expect(addresses.length).toBeGreaterThan(400);
+    const claims = importKialo(text, { name: 'k', file: 'k.txt' }).pages[0].claims;
+    expect(claims.filter((c) => /\]\(https?:/.test(c.text)).map((c) => c.text)).toEqual([]);
+    const notes = claims.map((c) => c.note ?? '').join('\n');
+    expect(addresses.filter((a) => !notes.includes(a))).toEqual([]);
   });
 });
 

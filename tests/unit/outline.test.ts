@@ -1,30 +1,17 @@
 /** The outline: the map as nested text, conclusions at the top, each claim in full exactly once. */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileGraph } from '../../src/graph/compile.ts';
 import { compileSite } from '../../src/graph/index.ts';
-import type { LoadedClaim } from '../../src/graph/load.ts';
 import { buildOutline, type OutlineItem } from '../../src/graph/outline.ts';
-import type { CompiledGraph, Layout } from '../../src/graph/types.ts';
 import { buildView, fullView, type MapView } from '../../src/graph/view.ts';
-import { indexGraph } from '../../src/graph/graph-index.ts';
+import { graphOf, type Spec } from './graph-support.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-type Spec = Partial<LoadedClaim> & Pick<LoadedClaim, 'id'>;
-
-/** A view of hand-written claims, with a stand-in layout (the outline ignores positions). */
+/** A view of hand-written claims (laid out as the site would). */
 function viewOf(specs: Spec[]): MapView {
-  const claims = specs.map((c): LoadedClaim => ({ kind: 'claim', text: c.id, supports: [], attacks: [], undercuts: [], frames: [], file: 'f.mdx', line: 1, lines: {}, ...c }));
-  const compiled = compileGraph([{ file: 'f.mdx', slug: 'f', title: 'F', claims, focus: [] }], [], []);
-  const ids = [...compiled.nodes.map((n) => n.id), ...indexGraph(compiled).undercutTargets];
-  const layout: Layout = {
-    positions: Object.fromEntries(ids.map((id, i) => [id, { x: i, y: i }])),
-    sizes: Object.fromEntries(ids.map((id) => [id, { width: 1, height: 1 }])),
-    bounds: { x: 0, y: 0, width: 1, height: 1 },
-  };
-  const graph: CompiledGraph = { ...compiled, layout, diagnostics: [] };
-  return buildView(graph, compiled.nodes.map((n) => n.id), [], layout);
+  const graph = graphOf(specs);
+  return buildView(graph, graph.nodes.map((n) => n.id), [], { layout: graph.layout });
 }
 
 /** Compact form: `id (relation)` for full items, `→id (relation)` for references, children indented. */
@@ -39,7 +26,18 @@ const count = (items: OutlineItem[], id: string, ref: boolean): number =>
   items.reduce((n, item) => n + (item.id === id && item.ref === ref ? 1 : 0) + count(item.children, id, ref), 0);
 
 describe('buildOutline', () => {
-  it('nests the valid fixture under its question, with the undercut under the link it attacks', async () => {
+  it('lists every claim of the real map in full exactly once, and every relation once', async () => {
+    const result = await compileSite({ contentRoot: 'content', cwd: ROOT });
+    if (!result.ok) throw new Error('content does not compile');
+    const view = fullView(result.graph);
+    const outline = buildOutline(view);
+    for (const node of view.nodes) expect(count(outline, node.id, false), node.id).toBe(1);
+    const items = (list: OutlineItem[]): number => list.reduce((n, i) => n + 1 + items(i.children), 0);
+    // One item per root, plus one per relation: every relation hangs one item (a claim or a reference) under another.
+    expect(items(outline)).toBe(outline.length + view.edges.length);
+  });
+
+  it('follows the drawing: the valid fixture under its question, the undercut under the claim whose link it undercuts', async () => {
     const result = await compileSite({ contentRoot: 'tests/fixtures/valid', cwd: ROOT });
     if (!result.ok) throw new Error('valid fixture does not compile');
     const outline = buildOutline(fullView(result.graph));
@@ -47,13 +45,13 @@ describe('buildOutline', () => {
       'q',
       '  more-access (answers)',
       '    blind-spots (supports)',
-      '      speech-date (undercuts this support)',
+      '      speech-date (undercuts its support)',
       '      spectrum (supports)',
-      '    target-suspects (attacks)',
-      '  →target-suspects (answers)',
+      '    →target-suspects (attacks)',
+      '  target-suspects (answers)',
     ]);
     const undercut = outline[0].children[0].children[0].children[0];
-    expect(undercut).toEqual({ id: 'speech-date', relation: 'undercuts this support', relationKind: 'undercuts', ref: false, children: [] });
+    expect(undercut).toEqual({ id: 'speech-date', relation: 'undercuts its support', relationKind: 'undercuts', ref: false, children: [] });
   });
 
   it('shows a claim with two parents once in full and once as a reference', () => {
@@ -85,9 +83,9 @@ describe('buildOutline', () => {
     expect(render(outline)).toEqual([
       'conclusion',
       '  reason (supports)',
-      '    doubt (undercuts this support)',
+      '    doubt (undercuts its support)',
       '  rebuttal (attacks)',
-      '    quibble (undercuts this attack)',
+      '    quibble (undercuts its attack)',
     ]);
     const rebuttal = outline[0].children[1];
     expect(rebuttal.children[0]).toMatchObject({ id: 'quibble', relationKind: 'undercuts', ref: false });
@@ -108,6 +106,6 @@ describe('buildOutline', () => {
 
   it('still lists claims that only sit on a cycle of attacks', () => {
     const outline = buildOutline(viewOf([{ id: 'a', attacks: ['b'] }, { id: 'b', attacks: ['a'] }]));
-    expect(render(outline)).toEqual(['a', '  b (attacks)', '    →a (attacks)']);
+    expect(render(outline)).toEqual(['b', '  a (attacks)', '    →b (attacks)']);
   });
 });

@@ -1,14 +1,12 @@
 /** The static SVG map: escaped text, one shape per claim, one marker per relation kind. */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileGraph } from '../../src/graph/compile.ts';
 import { KIND_STYLES, RELATION_STYLES } from '../../src/graph/encoding.ts';
 import { compileSite } from '../../src/graph/index.ts';
-import type { LoadedClaim } from '../../src/graph/load.ts';
-import { layoutGraph } from '../../src/graph/layout.ts';
-import { clipToBox, drawingStart, escapeXml, renderMapSvg } from '../../src/graph/svg.ts';
+import { drawingStart, escapeXml, renderMapSvg } from '../../src/graph/svg.ts';
 import type { CompiledGraph, EdgeKind } from '../../src/graph/types.ts';
 import { claimView, fullView, type MapView } from '../../src/graph/view.ts';
+import { graphOf } from './graph-support.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const OPTIONS = { title: 'Map', description: 'The map.', idPrefix: 'm1' };
@@ -26,20 +24,6 @@ describe('escapeXml', () => {
 
   it('escapes ampersands first, so nothing is double-escaped', () => {
     expect(escapeXml('&lt;')).toBe('&amp;lt;');
-  });
-});
-
-describe('clipToBox', () => {
-  const box = { x: 0, y: 0, width: 200, height: 50 };
-  it('meets the box edge on the side facing the other end', () => {
-    expect(clipToBox({ x: 0, y: 100 }, box)).toEqual({ x: 0, y: 25 });
-    expect(clipToBox({ x: -400, y: 0 }, box)).toEqual({ x: -100, y: 0 });
-    expect(clipToBox({ x: 200, y: 100 }, box)).toEqual({ x: 50, y: 25 });
-  });
-
-  it('stays at the centre for coincident points, and never overshoots a point inside', () => {
-    expect(clipToBox({ x: 0, y: 0 }, box)).toEqual({ x: 0, y: 0 });
-    expect(clipToBox({ x: 10, y: 5 }, box)).toEqual({ x: 10, y: 5 });
   });
 });
 
@@ -76,7 +60,7 @@ describe('renderMapSvg', () => {
 
   it('draws exactly one shape per claim, in the kind’s shape', () => {
     expect(count(svg, /<g class="map-node /g)).toBe(view.nodes.length);
-    expect(count(svg, /class="map-shape"/g)).toBe(view.nodes.length);
+    expect(count(svg, /class="map-shape"/g)).toBe(view.nodes.length + view.refs.length);
     for (const node of view.nodes) {
       const group = nodeGroup(svg, node.id);
       expect(count(group, /class="map-shape"/g), node.id).toBe(1);
@@ -92,13 +76,19 @@ describe('renderMapSvg', () => {
     for (const kind of kinds) expect(count(svg, new RegExp(`<marker id="m1-arrow-${kind}" `, 'g')), kind).toBe(1);
   });
 
-  it('draws every view edge as a line; arrowheads on all but the first half of an undercut relation', () => {
-    expect(count(svg, /<line class="map-edge /g)).toBe(view.edges.length);
+  it('draws every relation once, as its routed line with the arrowhead of its kind, and a diamond per undercut', () => {
+    expect(count(svg, /<path class="map-edge /g)).toBe(view.edges.length);
     for (const kind of ['supports', 'attacks', 'answers', 'undercuts'] as const) {
-      const arrows = view.edges.filter((e) => e.kind === kind && !e.id.endsWith('#1')).length;
+      const arrows = view.edges.filter((e) => e.kind === kind).length;
       expect(count(svg, new RegExp(`marker-end="url\\(#m1-arrow-${kind}\\)"`, 'g')), kind).toBe(arrows);
     }
+    for (const e of view.edges) expect(svg).toContain(`d="${e.points.map((p, i) => `${i ? 'L' : 'M'}${p.x},${p.y}`).join(' ')}"`);
     expect(count(svg, /class="map-anchor"/g)).toBe(view.anchors.length);
+  });
+
+  it('draws a reference chip for each claim repeated where it also connects, naming the claim it stands for', () => {
+    expect(view.refs.length).toBeGreaterThan(0);
+    for (const ref of view.refs) expect(svg).toContain(`<g class="map-ref kind-${view.nodes.find((n) => n.id === ref.claim)!.kind}" data-id="${ref.id}" data-claim="${ref.claim}">`);
   });
 
   it('marks focus claims', () => {
@@ -109,12 +99,10 @@ describe('renderMapSvg', () => {
   });
 
   it('escapes claim text, labels, titles and descriptions', () => {
-    const claims: LoadedClaim[] = [
-      { id: 'evil', kind: 'claim', text: EVIL, label: EVIL, supports: ['other'], attacks: [], undercuts: [], frames: [], file: 'f.mdx', line: 1, lines: {} },
-      { id: 'other', kind: 'question', text: 'Fine?', supports: [], attacks: [], undercuts: [], frames: [], file: 'f.mdx', line: 2, lines: {} },
-    ];
-    const compiled = compileGraph([{ file: 'f.mdx', slug: 'f', title: 'F', claims, focus: [] }], [], []);
-    const evilGraph: CompiledGraph = { ...compiled, layout: layoutGraph(compiled), diagnostics: [] };
+    const evilGraph = graphOf([
+      { id: 'evil', text: EVIL, label: EVIL, supports: ['other'] },
+      { id: 'other', kind: 'question', text: 'Fine?' },
+    ]);
     const out = renderMapSvg(fullView(evilGraph), { title: EVIL, description: EVIL, idPrefix: 'e' });
     expect(out).not.toContain('<script');
     expect(out).not.toContain('"x"');
@@ -123,7 +111,7 @@ describe('renderMapSvg', () => {
     expect(out).toContain('&lt;script&gt;alert(&quot;x&quot;)');
     // Every tag in the output is one the renderer writes.
     const tags = new Set([...out.matchAll(/<\/?([a-zA-Z]+)/g)].map((m) => m[1]));
-    expect([...tags].sort()).toEqual(['defs', 'desc', 'g', 'line', 'marker', 'path', 'polygon', 'rect', 'svg', 'text', 'title', 'tspan']);
+    expect([...tags].sort()).toEqual(['circle', 'defs', 'desc', 'g', 'marker', 'path', 'polygon', 'rect', 'svg', 'text', 'title', 'tspan']);
   });
 });
 
@@ -132,16 +120,16 @@ describe('drawingStart', () => {
 
   it('starts just below the highest focus claim, in drawing pixels (margin included)', () => {
     const nodes = [node('q', 'question', 100, 20, false), node('a', 'claim', 500, 300, true), node('b', 'claim', 900, 100, true)];
-    expect(drawingStart({ nodes })).toEqual({ x: 900 + 24, y: 80 + 140 + 24 });
+    expect(drawingStart({ nodes })).toEqual({ x: 900 + 16, y: 80 + 140 + 16 });
   });
 
   it('among claims at the same height, takes the one nearest the middle of the group', () => {
     const nodes = [node('a', 'claim', 100, 100, true), node('b', 'claim', 1000, 100, true), node('c', 'claim', 2000, 100, true)];
-    expect(drawingStart({ nodes })?.x).toBe(1000 + 24);
+    expect(drawingStart({ nodes })?.x).toBe(1000 + 16);
   });
 
   it('falls back to the question, and to nothing', () => {
-    expect(drawingStart({ nodes: [node('q', 'question', 300, 20, false), node('a', 'claim', 900, 300, false)] })).toEqual({ x: 324, y: 164 });
+    expect(drawingStart({ nodes: [node('q', 'question', 300, 20, false), node('a', 'claim', 900, 300, false)] })).toEqual({ x: 316, y: 156 });
     expect(drawingStart({ nodes: [node('a', 'claim', 900, 300, false)] })).toBeUndefined();
   });
 });

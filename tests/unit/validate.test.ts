@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/graph/diagnostics.ts';
 import { compileSite } from '../../src/graph/index.ts';
-import { LABEL_WARNING_LENGTH, normaliseForQuote } from '../../src/graph/validate.ts';
+import { LABEL_WARNING_LENGTH, normaliseForQuote, quotedInSource } from '../../src/graph/validate.ts';
 import type { Diagnostic } from '../../src/graph/types.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -210,6 +210,64 @@ const CASES: Record<string, Expected> = {
     at: 'kind: opinion',
     hint: 'Use one of: question, position, claim, evidence, assumption, context.',
   },
+  'missing-voice': {
+    code: 'missing-voice',
+    file: INDEX,
+    line: 17,
+    claim: 'blind-spots',
+    message: 'a claim from the article needs `voice`',
+    at: 'source: article',
+  },
+  'voice-not-direct': {
+    code: 'voice-not-direct',
+    file: INDEX,
+    line: 18,
+    claim: 'blind-spots',
+    message: 'the quote is marked `voice: direct`, but in the source it is not all inside quotation marks',
+    at: 'voice: direct',
+    hint: 'Quote only the words inside the quotation marks, or use `voice: paraphrase` when the writer is reporting the speaker.',
+  },
+  'voice-without-source': {
+    code: 'voice-without-source',
+    file: INDEX,
+    line: 17,
+    claim: 'blind-spots',
+    message: '`voice` says whose words a source gives, but the claim has no `source`',
+    at: 'voice: paraphrase',
+  },
+  'framing-as-reason': {
+    code: 'framing-as-reason',
+    file: INDEX,
+    line: 21,
+    claim: 'headline',
+    message: 'the writer’s framing cannot be a reason or an objection, but this claim `supports` another',
+    at: '- more-access',
+    hint: 'Framing is shown, not weighed: write the link as `frames: [<claim id>]` and say in its `note` what the framing does.',
+  },
+  'frames-without-framing': {
+    code: 'frames-without-framing',
+    file: INDEX,
+    line: 22,
+    claim: 'blind-spots',
+    message: '`frames` is only for the writer’s framing, but this claim is not `voice: framing`',
+    at: '- more-access',
+  },
+  'self-frame': {
+    code: 'self-frame',
+    file: INDEX,
+    line: 22,
+    claim: 'headline',
+    message: 'the claim frames itself',
+    at: '- headline',
+  },
+  'accessed-not-a-date': {
+    code: 'schema-invalid_format',
+    file: 'sources.yaml',
+    line: 9,
+    claim: 'source:drum',
+    message: '`accessed` must be YYYY, YYYY-MM or YYYY-MM-DD',
+    at: 'accessed: 5 October 2015',
+  },
   'unknown-focus': {
     code: 'unknown-focus',
     file: INDEX,
@@ -313,6 +371,38 @@ describe('good content', () => {
     const lines = readFileSync(path.join(ROOT, dir, 'docs/index.mdx'), 'utf8').split('\n');
     expect(lines[10]).toMatch(/^\s+label: /);
     expect(lines[21]).toContain('- id: lonely');
+  });
+});
+
+describe('the site’s own content', () => {
+  it('says whose words every claim taken from the article is, and every direct quote is in quotation marks in the article', async () => {
+    const result = await compile('content');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const graph = result.graph;
+    const article = Object.values(graph.sources).find((s) => s.kind === 'article')!;
+    const text = readFileSync(path.join(ROOT, 'content', article.text!), 'utf8');
+    const fromArticle = graph.nodes.filter((n) => n.source === article.id);
+    expect(fromArticle.length).toBeGreaterThan(20);
+    expect(fromArticle.filter((n) => !n.voice).map((n) => n.id)).toEqual([]);
+    for (const n of fromArticle.filter((n) => n.voice === 'direct')) expect(quotedInSource(text, n.quote!), n.id).toBe(true);
+  });
+
+  it('dates every source: when it was published, or when our research read it', async () => {
+    const result = await compile('content');
+    if (!result.ok) throw new Error('the site’s content does not compile');
+    const undated = Object.values(result.graph.sources).filter((s) => !s.date && !s.accessed);
+    expect(undated.map((s) => s.id)).toEqual([]);
+  });
+
+  it('keeps the writer’s framing out of the argument: framing claims only frame, and only framing claims frame', async () => {
+    const result = await compile('content');
+    if (!result.ok) throw new Error('the site’s content does not compile');
+    const { nodes, edges } = result.graph;
+    const framing = new Set(nodes.filter((n) => n.voice === 'framing').map((n) => n.id));
+    expect(framing.size).toBeGreaterThan(0);
+    expect(edges.filter((e) => framing.has(e.from)).map((e) => e.kind).every((k) => k === 'frames')).toBe(true);
+    expect(edges.filter((e) => e.kind === 'frames').every((e) => framing.has(e.from))).toBe(true);
   });
 });
 

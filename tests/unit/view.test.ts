@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileSite } from '../../src/graph/index.ts';
 import type { CompiledGraph } from '../../src/graph/types.ts';
-import { buildView, claimView, fullView, neighbourhood, pageView, relationSentence, relationsOf, viewEdges } from '../../src/graph/view.ts';
+import { buildView, claimView, fullView, neighbourhood, pageView, relationsOf, viewGraphEdges } from '../../src/graph/view.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SUPPORT = 'supports:blind-spots->more-access';
@@ -53,27 +53,27 @@ describe('neighbourhood', () => {
 describe('relationsOf', () => {
   it('words every relation from the claim’s side', () => {
     expect(relationsOf(graph, 'more-access').map(({ edge: _edge, ...r }) => r)).toEqual([
-      { verb: 'answers', others: ['q'], kind: 'answers' },
-      { verb: 'is supported by', others: ['blind-spots'], kind: 'supports' },
-      { verb: 'is attacked by', others: ['target-suspects'], kind: 'attacks' },
+      { kind: 'answers', role: 'source', others: ['q'] },
+      { kind: 'supports', role: 'target', others: ['blind-spots'] },
+      { kind: 'attacks', role: 'target', others: ['target-suspects'] },
     ]);
     expect(relationsOf(graph, 'q').map(({ edge: _edge, ...r }) => r)).toEqual([
-      { verb: 'is answered by', others: ['more-access'], kind: 'answers' },
-      { verb: 'is answered by', others: ['target-suspects'], kind: 'answers' },
+      { kind: 'answers', role: 'target', others: ['more-access'] },
+      { kind: 'answers', role: 'target', others: ['target-suspects'] },
     ]);
   });
 
-  it('says an undercut “undercuts the support of” the relation’s source for its target, with the note', () => {
+  it('names the relation an undercut undercuts, from the undercutter’s side', () => {
     expect(relationsOf(graph, 'speech-date').map(({ edge: _edge, ...r }) => r)).toEqual([
-      { verb: 'undercuts the support of', others: ['blind-spots', 'more-access'], kind: 'undercuts', note: 'A test undercut.' },
+      { kind: 'undercuts', role: 'undercutter', others: ['blind-spots', 'more-access'], undercut: 'supports' },
     ]);
   });
 
   it('tells the source of an undercut relation that its support is undercut', () => {
     expect(relationsOf(graph, 'blind-spots').map(({ edge: _edge, ...r }) => r)).toEqual([
-      { verb: 'supports', others: ['more-access'], kind: 'supports' },
-      { verb: 'is supported by', others: ['spectrum'], kind: 'supports' },
-      { verb: 'has its support of', others: ['more-access', 'speech-date'], kind: 'undercuts', note: 'A test undercut.' },
+      { kind: 'supports', role: 'source', others: ['more-access'] },
+      { kind: 'supports', role: 'target', others: ['spectrum'] },
+      { kind: 'undercuts', role: 'undercut', others: ['more-access', 'speech-date'], undercut: 'supports' },
     ]);
   });
 
@@ -82,8 +82,8 @@ describe('relationsOf', () => {
       { id: 'attacks:a->b', kind: 'attacks' as const, from: 'a', to: 'b' },
       { id: 'undercuts:c->(attacks:a->b)', kind: 'undercuts' as const, from: 'c', to: 'attacks:a->b' },
     ];
-    expect(relationsOf({ edges }, 'c').map(({ edge: _edge, ...r }) => r)).toEqual([{ verb: 'undercuts the attack of', others: ['a', 'b'], kind: 'undercuts' }]);
-    expect(relationsOf({ edges }, 'a').map((r) => r.verb)).toEqual(['attacks', 'has its attack of']);
+    expect(relationsOf({ edges }, 'c').map(({ edge: _edge, ...r }) => r)).toEqual([{ kind: 'undercuts', role: 'undercutter', others: ['a', 'b'], undercut: 'attacks' }]);
+    expect(relationsOf({ edges }, 'a').map((r) => `${r.role} ${r.undercut ?? r.kind}`)).toEqual(['source attacks', 'undercut attacks']);
   });
 
   it('has nothing for an unknown claim', () => {
@@ -91,35 +91,30 @@ describe('relationsOf', () => {
   });
 });
 
-describe('relationSentence', () => {
-  const name = (id: string) => id.toUpperCase();
-  it('reads relations as sentences', () => {
-    expect(relationSentence({ verb: 'supports', others: ['b'], kind: 'supports', edge: 'e' }, name)).toBe('supports “B”');
-    expect(relationSentence({ verb: 'undercuts the support of', others: ['a', 'b'], kind: 'undercuts', edge: 'e' }, name)).toBe('undercuts the support of “A” for “B”');
-    expect(relationSentence({ verb: 'has its support of', others: ['b', 'c'], kind: 'undercuts', edge: 'e' }, name)).toBe('has its support of “B” undercut by “C”');
-  });
-});
-
 describe('buildView', () => {
-  it('splits an undercut relation at its anchor and points the undercut at the anchor', () => {
+  it('keeps the graph’s own edges, each with the line it is drawn as, and a diamond for an undercut', () => {
     const view = claimView(graph, 'speech-date');
     expect(view.nodes.map((n) => [n.id, n.focus])).toEqual([
       ['more-access', false],
       ['blind-spots', false],
       ['speech-date', true],
     ]);
-    expect(view.anchors).toEqual([{ id: `anchor:${SUPPORT}`, x: expect.any(Number), y: expect.any(Number) }]);
-    expect(view.edges).toEqual([
-      { id: `${SUPPORT}#1`, kind: 'supports', source: 'blind-spots', target: `anchor:${SUPPORT}` },
-      { id: SUPPORT, kind: 'supports', source: `anchor:${SUPPORT}`, target: 'more-access' },
-      { id: UNDERCUT, kind: 'undercuts', source: 'speech-date', target: `anchor:${SUPPORT}`, note: 'A test undercut.' },
+    expect(view.edges.map(({ points: _p, ...e }) => e)).toEqual([
+      { id: SUPPORT, kind: 'supports', from: 'blind-spots', to: 'more-access', source: 'blind-spots' },
+      { id: UNDERCUT, kind: 'undercuts', from: 'speech-date', to: SUPPORT, note: 'A test undercut.', source: 'speech-date' },
     ]);
+    expect(view.anchors).toEqual([{ edge: UNDERCUT, x: expect.any(Number), y: expect.any(Number) }]);
+    // The undercut's line ends at the diamond, which sits on the line of the support it undercuts.
+    const support = view.edges[0].points;
+    const diamond = view.anchors[0];
+    expect(view.edges[1].points.at(-1)!.y).toBe(diamond.y);
+    expect(support.some((p, i) => i > 0 && p.x === support[i - 1].x && p.x === diamond.x && Math.min(p.y, support[i - 1].y) <= diamond.y && diamond.y <= Math.max(p.y, support[i - 1].y))).toBe(true);
   });
 
-  it('draws a plain edge when the undercut is not in the view', () => {
+  it('leaves the undercut out when the relation it undercuts is not on the map', () => {
     const view = buildView(graph, ['blind-spots', 'more-access'], ['blind-spots']);
     expect(view.anchors).toEqual([]);
-    expect(view.edges).toEqual([{ id: SUPPORT, kind: 'supports', source: 'blind-spots', target: 'more-access' }]);
+    expect(view.edges.map((e) => e.id)).toEqual([SUPPORT]);
   });
 
   it('carries positions, sizes, wrapped lines and the relations among claims on the map', () => {
@@ -128,11 +123,11 @@ describe('buildView', () => {
     const spectrum = view.nodes.find((n) => n.id === 'spectrum')!;
     expect(spectrum).toMatchObject({ kind: 'evidence', lines: ['Cooperation varies.'], by: 'rowley', source: 'article', focus: true, page: 'other' });
     expect(spectrum.width).toBe(200);
-    expect(spectrum.relations.map((r) => [r.verb, r.others])).toEqual([['supports', ['blind-spots']]]);
+    expect(spectrum.relations.map((r) => [r.role, r.kind, r.others])).toEqual([['source', 'supports', ['blind-spots']]]);
     expect(spectrum.offMap).toBeUndefined();
     // A neighbour keeps only its relations with claims on this map and counts the rest (its own page lists them).
     const blindSpots = view.nodes.find((n) => n.id === 'blind-spots')!;
-    expect(blindSpots.relations.map((r) => [r.verb, r.others])).toEqual([['is supported by', ['spectrum']]]);
+    expect(blindSpots.relations.map((r) => [r.role, r.others])).toEqual([['target', ['spectrum']]]);
     expect(blindSpots.offMap).toBe(2);
     expect(view.notes).toEqual({});
     expect(view.actors).toEqual({ rowley: 'Mark Rowley' });
@@ -145,29 +140,32 @@ describe('buildView', () => {
   it('uses the global layout for the full view', () => {
     const view = fullView(graph);
     expect(view.nodes).toHaveLength(graph.nodes.length);
-    for (const n of view.nodes) expect({ x: n.x, y: n.y }).toEqual(graph.layout.positions[n.id]);
+    for (const n of view.nodes) expect({ x: n.x, y: n.y }).toEqual({ x: graph.layout.boxes[n.id].x, y: graph.layout.boxes[n.id].y });
+    expect(view.refs.map((r) => r.claim).sort()).toEqual(Object.values(graph.layout.refs).sort());
     expect(view.width).toBe(graph.layout.bounds.width);
   });
 
-  it('page views highlight the page’s focus; unknown pages have none', () => {
+  it('page views highlight the page’s focus and draw claims from other pages small; unknown pages have none', () => {
     const view = pageView(graph, 'other')!;
     expect(view.nodes.filter((n) => n.focus).map((n) => n.id)).toEqual(['q', 'more-access', 'target-suspects', 'spectrum', 'speech-date']);
+    const widths = new Set(view.nodes.map((n) => n.width));
+    expect(widths.size).toBeGreaterThanOrEqual(1);
     expect(pageView(graph, 'missing')).toBeUndefined();
   });
 });
 
-describe('viewEdges', () => {
-  it('round-trips the full view back to the graph’s edges', () => {
-    expect(viewEdges(fullView(graph))).toEqual(graph.edges);
+describe('viewGraphEdges', () => {
+  it('gives back the graph’s edges from the full view', () => {
+    expect(viewGraphEdges(fullView(graph))).toEqual(graph.edges);
   });
 
-  it('round-trips every claim view to the edges among its claims', () => {
+  it('gives every claim view the edges among its claims', () => {
     for (const node of graph.nodes) {
       const view = claimView(graph, node.id);
       const ids = new Set(view.nodes.map((n) => n.id));
       const drawn = new Set(graph.edges.filter((e) => e.kind !== 'undercuts' && ids.has(e.from) && ids.has(e.to)).map((e) => e.id));
       const expected = graph.edges.filter((e) => (e.kind === 'undercuts' ? ids.has(e.from) && drawn.has(e.to) : drawn.has(e.id)));
-      expect(sortById(viewEdges(view)), node.id).toEqual(sortById(expected));
+      expect(sortById(viewGraphEdges(view)), node.id).toEqual(sortById(expected));
     }
   });
 });

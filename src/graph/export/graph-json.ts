@@ -65,8 +65,14 @@ export const DiagnosticSchema = z
 /** The drawing (`Layout` in types.ts). */
 export const LayoutSchema = z
   .strictObject({
-    positions: z.record(z.string(), PointSchema).describe('Centre of each claim, and of each undercut anchor keyed by the undercut edge’s target edge id.'),
-    sizes: z.record(z.string(), z.strictObject({ width: z.number(), height: z.number() })),
+    boxes: z
+      .record(z.string(), z.strictObject({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }))
+      .describe('Centre and size of each drawn item: a claim (by its id) or a reference chip (`ref-<n>`) standing for a claim drawn in full elsewhere.'),
+    refs: z.record(z.string(), Id).describe('The claim each reference chip stands for.'),
+    drawnFrom: z.record(z.string(), z.string()).describe('The chip a relation is drawn from, where it is not drawn from its own source claim.'),
+    drawnTo: z.record(z.string(), z.string()).describe('The "continued" reference a relation is drawn to, where it is not drawn to its own target claim.'),
+    routes: z.record(z.string(), z.array(PointSchema)).describe('Each relation’s line, by edge id: from its source item to its target (for an undercut, to the diamond on the link it undercuts).'),
+    anchors: z.record(z.string(), PointSchema).describe('Centre of the diamond each undercut points at, by the undercut edge’s id.'),
     bounds: z.strictObject({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }),
   })
   .meta({ title: 'Layout' });
@@ -85,7 +91,7 @@ export const CompiledGraphSchema = z
   .meta({
     title: 'Compiled argument graph',
     description:
-      'The argument map of the site as one JSON document: claims (nodes), their relations (edges: supports, attacks, undercuts, answers), the actors and sources they cite, the pages that discuss them, and the layout of the map.',
+      'The argument map of the site as one JSON document: claims (nodes), their relations (edges: supports, attacks, undercuts, answers, and the writer’s framing), the actors and sources they cite, the pages that discuss them, and the layout of the map.',
   });
 
 /** The JSON Schema (draft 2020-12) of `graph.json`, generated from `CompiledGraphSchema`. */

@@ -5,7 +5,7 @@ import { importKialo } from './kialo.ts';
 import type { ImportOptions, ImportResult } from './types.ts';
 
 export { ImportError } from './types.ts';
-export type { ImportedPage, ImportOptions, ImportReport, ImportResult, KnownActor, Skipped } from './types.ts';
+export type { ImportedPage, ImportOptions, ImportReport, ImportResult, KnownActor, KnownSource, Skipped } from './types.ts';
 export { pageFile, renderPage } from './write.ts';
 
 /** The input formats the importers understand. */

@@ -10,8 +10,9 @@
  * - `Pro:` → `supports` the parent; `Con:` → `attacks` the parent.
  * - `-> See <path>` → the linked claim itself supports/attacks this parent (no duplicate node); a link to a path
  *   that does not exist is reported and skipped; children of a link line respond to the linked claim.
- * - backslash escapes (`\(`, `\)`, `\[` …) are removed; Markdown links stay in the text as written. A line that does
- *   not start with a path continues the claim above it.
+ * - backslash escapes (`\(`, `\)`, `\[` …) are removed. A Markdown link `[the UK](https://…)` keeps its words in the
+ *   text (claim texts are shown as text, never as Markdown) and its address in the note. A line that does not start
+ *   with a path continues the claim above it.
  */
 import { createDraft, singlePageResult } from './common.ts';
 import { ImportError, type ImportOptions, type ImportResult } from './types.ts';
@@ -29,6 +30,20 @@ const LINK = /^->\s*See\s+((?:\d+\.)*\d+\.?)\s*$/;
 
 /** Remove Markdown backslash escapes (`\(` → `(`). */
 const unescape = (text: string) => text.replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, '$1');
+
+/** `[words](address)` (or an image `![words](address)`), the address allowing one level of parentheses (and spaces: real exports have them). */
+const MARKDOWN_LINK = /(?<!\\)!?\[((?:[^\]\\]|\\.)*)\]\(((?:[^()\\]|\\.|\([^()]*\))+)\)/g;
+
+/** The text with each Markdown link reduced to its words, and a note listing the links' addresses. */
+export function splitLinks(raw: string): { text: string; note?: string } {
+  const links: string[] = [];
+  const text = raw.replace(MARKDOWN_LINK, (_, words: string, address: string) => {
+    const shown = unescape(words).trim();
+    links.push(shown ? `“${shown}”: ${unescape(address)}` : unescape(address));
+    return words;
+  });
+  return { text: unescape(text), ...(links.length ? { note: `Links: ${[...new Set(links)].join('; ')}.` } : {}) };
+}
 const withDot = (path: string) => (path.endsWith('.') ? path : `${path}.`);
 const parentOf = (path: string) => path.replace(/\d+\.$/, '');
 
@@ -40,7 +55,8 @@ export function importKialo(text: string, options: ImportOptions): ImportResult 
   const rows = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const head = /^Discussion Title:\s*(.*)$/.exec(rows[0] ?? '');
   if (!head || !head[1].trim()) return fail(1, 1, 'a Kialo export starts with `Discussion Title: …`');
-  const title = unescape(head[1].trim());
+  const heading = splitLinks(head[1].trim());
+  const title = heading.text;
 
   const lines: Line[] = [];
   const byPath = new Map<string, Line>();
@@ -68,20 +84,35 @@ export function importKialo(text: string, options: ImportOptions): ImportResult 
   if (!lines.length) return fail(2, 1, 'the export has a title but no claims');
 
   const draft = createDraft(options);
-  draft.addClaim('question', { slug: title, text: title, kind: 'question', note: 'The Kialo discussion title.', origin: 'Discussion Title' });
+  draft.addClaim('question', { slug: title, text: title, kind: 'question', note: ['The Kialo discussion title.', heading.note].filter(Boolean).join(' '), origin: 'Discussion Title' });
 
   /** The claim a path stands for, following `-> See` links; undefined for a broken link. */
-  const resolve = (path: string, seen: Set<string> = new Set()): string | undefined => {
-    const entry = byPath.get(path);
-    if (!entry || seen.has(path)) return undefined;
-    if (!entry.link) return path;
-    seen.add(path);
-    return resolve(entry.link, seen);
+  const resolved = new Map<string, string | undefined>();
+  const resolve = (path: string): string | undefined => {
+    // Walk the links (iteratively: chains can be long), then remember the answer for every path on the way.
+    const walked = new Set<string>();
+    let found: string | undefined;
+    for (let entry = byPath.get(path); entry; entry = byPath.get(entry.link!)) {
+      if (resolved.has(entry.path)) {
+        found = resolved.get(entry.path);
+        break;
+      }
+      if (!entry.link) {
+        found = entry.path;
+        break;
+      }
+      if (walked.has(entry.path)) break;
+      walked.add(entry.path);
+    }
+    for (const p of walked) resolved.set(p, found);
+    return found;
   };
 
   lines.forEach((entry, i) => {
     if (i % 1000 === 999) options.onProgress?.(i + 1, lines.length);
-    if (!entry.link) draft.addClaim(entry.path, { slug: unescape(entry.text), text: unescape(entry.text), origin: entry.path });
+    if (entry.link) return;
+    const { text: words, note } = splitLinks(entry.text);
+    draft.addClaim(entry.path, { slug: words, text: words, note, origin: entry.path });
   });
   options.onProgress?.(lines.length, lines.length);
 
@@ -89,13 +120,13 @@ export function importKialo(text: string, options: ImportOptions): ImportResult 
     const position = `${entry.line}:1`;
     const self = resolve(entry.path);
     if (entry.link && !self) {
-      draft.skip(`${entry.path} ${entry.stance ?? ''}: -> See ${entry.link}`, `the linked claim ${entry.link} is not in the export`, position);
+      draft.skip('Kialo links to missing claims', `${entry.path} ${entry.stance ?? ''}: -> See ${entry.link}`, `the linked claim ${entry.link} is not in the export`, position);
       continue;
     }
     if (!entry.stance) continue;
     const parent = resolve(parentOf(entry.path));
     if (!parent || !self) {
-      draft.skip(`${entry.path} ${entry.stance}`, `it responds to ${parentOf(entry.path)}, a link that could not be resolved`, position);
+      draft.skip('Kialo links to missing claims', `${entry.path} ${entry.stance}`, `it responds to ${parentOf(entry.path)}, a link that could not be resolved`, position);
       continue;
     }
     const note = entry.link ? `Kialo link: ${entry.path} -> See ${entry.link}` : undefined;

@@ -9,14 +9,27 @@ export interface KnownActor {
   name: string;
 }
 
+/** A known source, so that importers can keep a claim's `source` (and with it evidence, context and voice). */
+export interface KnownSource {
+  id: string;
+  /** The source's kind (`article`, `news`, …): context must come from outside the article. */
+  kind: string;
+  url?: string;
+}
+
 /** What every importer is given besides the text. */
 export interface ImportOptions {
-  /** kebab-case import name: prefixes every claim id (`<name>-…`) and names the folder. */
+  /**
+   * kebab-case import name: prefixes every claim id (`<name>-…`) and names the folder. A file that says its titles
+   * are the site's claim ids (the site's own exports do) keeps those ids instead, so permalinks survive a round trip.
+   */
   name: string;
   /** The file being imported, as it should appear in error messages. */
   file: string;
   /** Actors of the site (`content/actors.yaml`); speakers matching one by name or id become `by`. */
   actors?: KnownActor[];
+  /** Sources of the site (`content/sources.yaml`); a claim keeps a `source` only if it is one of these. */
+  sources?: KnownSource[];
   /** Called now and then while a large input is converted. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -32,12 +45,16 @@ export interface ImportedPage {
   body: string;
 }
 
-/** Something in the input that was not imported, and why. */
+/** Something in the input that was not imported (or not as written), and why. */
 export interface Skipped {
+  /** What sort of thing it is, for the counts in the report (`tags`, `supports closing a cycle`, …). */
+  category: string;
   what: string;
   why: string;
   /** `line:column` for text formats, node or edge id for AIF. */
   position?: string;
+  /** How many things this entry stands for, when it stands for several (`85 repeated nodes`); 1 otherwise. */
+  count?: number;
 }
 
 /** What an import produced and what it left out. */
@@ -45,6 +62,8 @@ export interface ImportReport {
   claimsByKind: Record<string, number>;
   relationsByKind: Record<string, number>;
   skipped: Skipped[];
+  /** How many things were left out (or changed), by category: the sum of `skipped` counts. */
+  skippedByCategory: Record<string, number>;
   /** Where each imported claim came from, by claim id: `[title]`/`<title>` (Argdown), `node <id>` (AIF), a path (Kialo). */
   origins: Record<string, string>;
 }

@@ -1,0 +1,115 @@
+/**
+ * How legible a drawn map is, measured on its lines as drawn: pairs of relations whose lines cross, lines
+ * that run through a box that is not one of their ends, and the drawing's size. `npm run graph` prints these
+ * for every map and a test holds them to the budget.
+ */
+import type { Point } from './types.ts';
+import type { MapView } from './view-types.ts';
+
+interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+export interface DrawingMetrics {
+  width: number;
+  height: number;
+  boxes: number;
+  edges: number;
+  /** Pairs of relations whose lines cross (touching where an undercut meets its link does not count). */
+  crossings: number;
+  /** Relations whose line passes through a box that is neither of its ends. */
+  throughBoxes: number;
+  /** Median length of a relation's line, in drawing units. */
+  medianLength: number;
+}
+
+const segments = (points: Point[]) => points.slice(1).map((p, i) => [points[i], p] as const);
+
+/** Do segments ab and cd cross or touch, other than at a shared end point? */
+function segmentsMeet(a: Point, b: Point, c: Point, d: Point): boolean {
+  const cross = (p: Point, q: Point, r: Point) => (q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x);
+  const on = (p: Point, q: Point, r: Point) => Math.min(p.x, q.x) <= r.x && r.x <= Math.max(p.x, q.x) && Math.min(p.y, q.y) <= r.y && r.y <= Math.max(p.y, q.y);
+  const d1 = cross(c, d, a);
+  const d2 = cross(c, d, b);
+  const d3 = cross(a, b, c);
+  const d4 = cross(a, b, d);
+  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return true;
+  return (d1 === 0 && on(c, d, a)) || (d2 === 0 && on(c, d, b)) || (d3 === 0 && on(a, b, c)) || (d4 === 0 && on(a, b, d));
+}
+
+/** Does segment ab enter the inside of the rectangle (its border shrunk by a pixel)? */
+function segmentInRect(a: Point, b: Point, r: Rect): boolean {
+  const inner = { left: r.left + 1, top: r.top + 1, right: r.right - 1, bottom: r.bottom - 1 };
+  // Liang–Barsky clipping: does any part of the segment lie strictly inside?
+  let t0 = 0;
+  let t1 = 1;
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  for (const [p, q] of [[-dx, a.x - inner.left], [dx, inner.right - a.x], [-dy, a.y - inner.top], [dy, inner.bottom - a.y]] as const) {
+    if (p === 0) {
+      if (q <= 0) return false;
+    } else {
+      const t = q / p;
+      if (p < 0) t0 = Math.max(t0, t);
+      else t1 = Math.min(t1, t);
+    }
+  }
+  return t0 < t1;
+}
+
+export function measureDrawing(view: Pick<MapView, 'nodes' | 'refs' | 'edges' | 'anchors' | 'width' | 'height'>): DrawingMetrics {
+  const rects = new Map<string, Rect>();
+  for (const b of [...view.nodes, ...view.refs]) rects.set(b.id, { left: b.x - b.width / 2, top: b.y - b.height / 2, right: b.x + b.width / 2, bottom: b.y + b.height / 2 });
+  const lines = view.edges.map((e) => ({ edge: e, segs: segments(e.points) }));
+  let crossings = 0;
+  for (let i = 0; i < lines.length; i++) {
+    for (let j = i + 1; j < lines.length; j++) {
+      const a = lines[i];
+      const b = lines[j];
+      // An undercut ends on the link it undercuts: that meeting is the point of the drawing.
+      const meant = (u: typeof a, t: typeof a) => u.edge.kind === 'undercuts' && u.edge.to === t.edge.id;
+      if (meant(a, b) || meant(b, a)) continue;
+      const sharedEnds = new Set<string>();
+      for (const p of [a.edge.points[0], a.edge.points.at(-1)!]) for (const q of [b.edge.points[0], b.edge.points.at(-1)!]) if (p.x === q.x && p.y === q.y) sharedEnds.add(`${p.x},${p.y}`);
+      let met = false;
+      for (const [p, q] of a.segs) {
+        for (const [r, s] of b.segs) {
+          if (!segmentsMeet(p, q, r, s)) continue;
+          // Two lines leaving or reaching the same point (a box's port) only touch there.
+          const touch = [p, q, r, s].some((pt) => sharedEnds.has(`${pt.x},${pt.y}`)) && !properCross(p, q, r, s);
+          if (!touch) met = true;
+        }
+      }
+      if (met) crossings++;
+    }
+  }
+  let throughBoxes = 0;
+  for (const { edge, segs } of lines) {
+    const ends = new Set([edge.source, edge.kind === 'undercuts' ? '' : (edge.target ?? edge.to)]);
+    const through = [...rects].some(([id, r]) => !ends.has(id) && segs.some(([p, q]) => segmentInRect(p, q, r)));
+    if (through) throughBoxes++;
+  }
+  const lengths = lines.map(({ segs }) => segs.reduce((sum, [p, q]) => sum + Math.abs(q.x - p.x) + Math.abs(q.y - p.y), 0)).sort((x, y) => x - y);
+  return {
+    width: view.width,
+    height: view.height,
+    boxes: view.nodes.length + view.refs.length,
+    edges: view.edges.length,
+    crossings,
+    throughBoxes,
+    medianLength: lengths.length ? lengths[Math.floor(lengths.length / 2)] : 0,
+  };
+}
+
+/** Strictly crossing (each segment's ends on opposite sides of the other). */
+function properCross(a: Point, b: Point, c: Point, d: Point): boolean {
+  const cross = (p: Point, q: Point, r: Point) => (q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x);
+  const d1 = cross(c, d, a);
+  const d2 = cross(c, d, b);
+  const d3 = cross(a, b, c);
+  const d4 = cross(a, b, d);
+  return d1 * d2 < 0 && d3 * d4 < 0;
+}

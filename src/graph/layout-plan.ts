@@ -1,0 +1,249 @@
+/**
+ * Planning a tree drawing within a width. An item's children stand in columns below it, like the columns
+ * of a newspaper page: each column a stack of child blocks, read top to bottom, columns left to right. The
+ * first child of a column hangs straight below the item; the lines of the others run up a narrow gutter on
+ * the column's left. For every item this module finds the ways its block can be drawn (a width and a height
+ * each, the narrow ones taller), bottom up, by choosing where the columns break and how wide each child is
+ * drawn. `layout.ts` then draws the plan chosen for the width the map has.
+ */
+import { GAP_X, GAP_Y, TRACK } from './drawing.ts';
+
+/** One way to draw a block. */
+export interface Option {
+  width: number;
+  height: number;
+  plan: Plan;
+}
+
+/**
+ * How a block is drawn: its children in bands, each band a row of columns (child indices, in order), and the
+ * option each child is drawn with. The first band hangs from the item itself; each further band hangs from a
+ * small "continued" reference to the item, so no line has to climb past a whole band to reach it.
+ */
+export interface Plan {
+  bands: number[][][];
+  kidOption: number[];
+  besideOption: number[];
+}
+
+/** What the planner needs to know about one item. */
+export interface PlanItem {
+  box: { w: number; h: number };
+  /** The "continued" reference that heads every band after the first. */
+  chip: { w: number; h: number };
+  /** Options of the undercutters beside it, nearest first. */
+  beside: Option[][];
+  /** Options of its children, in order, and how far above its top each child draws (its diamonds). */
+  kids: { options: Option[]; above: number }[];
+}
+
+export const GUTTER_TRACK = 6;
+export const GUTTER_PAD = 8;
+/** Width of the gutter on a column's left that carries the lines to its children below the first. */
+export const gutterWidth = (children: number) => (children > 1 ? GUTTER_PAD * 2 + GUTTER_TRACK * (children - 2) : 0);
+/** Between two child blocks stacked in a column: room for the line into the lower one. */
+export const STACK_GAP = GAP_Y + TRACK;
+/** Lines into an item from `lines` children: tracks needed in the channel below it (an estimate). */
+export const channelTracks = (lines: number) => (lines <= 1 ? 0 : Math.ceil(lines / 2));
+/** Between one band of children and the "continued" reference heading the next. */
+export const BAND_GAP = GAP_Y * 3;
+/**
+ * No column is stacked taller than this (unless one child alone is): a line from a child at the bottom of a column
+ * climbs past everything above it, so taller stacks start a new band instead.
+ */
+export const STACK_LIMIT = 820;
+
+/** Widths a block is tried at, widest first; coarser steps when the map is large keep the layout linear. */
+export function budgets(maxWidth: number, minWidth: number, step: number): number[] {
+  const out: number[] = [];
+  for (let b = maxWidth; b > minWidth; b -= step) out.push(b);
+  out.push(minWidth);
+  return out;
+}
+
+/** The shortest option of each child no wider than `width`: index, or -1. Options are narrowest first. */
+const shortestWithin = (options: Option[], width: number) => {
+  let pick = -1;
+  for (let i = 0; i < options.length && options[i].width <= width; i++) pick = i;
+  return pick;
+};
+
+interface Column {
+  width: number;
+  height: number;
+  chosen: number[];
+}
+
+/** Children from…to−1 stacked in one column drawn `width` wide (every child at its shortest within it). */
+function stack(kids: PlanItem['kids'], from: number, to: number, width: number): Column | undefined {
+  let height = 0;
+  let used = 0;
+  const chosen: number[] = [];
+  for (let k = from; k < to; k++) {
+    const i = shortestWithin(kids[k].options, width);
+    if (i < 0) return undefined;
+    chosen.push(i);
+    const o = kids[k].options[i];
+    used = Math.max(used, o.width);
+    height += o.height + (k > from ? STACK_GAP + kids[k].above : 0);
+  }
+  return { width: used, height, chosen };
+}
+
+/** The narrowest column for children from…to−1 that is no taller than `height`. */
+function narrowestStack(kids: PlanItem['kids'], from: number, to: number, height: number): Column | undefined {
+  const widths = new Set<number>();
+  for (let k = from; k < to; k++) for (const o of kids[k].options) widths.add(o.width);
+  for (const w of [...widths].sort((a, b) => a - b)) {
+    const col = stack(kids, from, to, w);
+    if (col && col.height <= height) return col;
+  }
+  return undefined;
+}
+
+/**
+ * The columns for children from…to−1 with the least total width such that no column is taller than `height`:
+ * dynamic programming over where the columns break. Returns undefined when no arrangement fits.
+ */
+function columnsWithin(kids: PlanItem['kids'], from: number, to: number, height: number, maxRun: number) {
+  const best: ({ width: number; columns: number[][]; chosen: number[] } | undefined)[] = [];
+  best[from] = { width: -GAP_X, columns: [], chosen: [] };
+  for (let end = from + 1; end <= to; end++) {
+    for (let start = Math.max(from, end - maxRun); start < end; start++) {
+      const before = best[start];
+      if (!before) continue;
+      const col = narrowestStack(kids, start, end, height);
+      if (!col) continue;
+      const width = before.width + GAP_X + gutterWidth(end - start) + col.width;
+      if (!best[end] || width < best[end]!.width) {
+        best[end] = { width, columns: [...before.columns, range(start, end)], chosen: [...before.chosen, ...col.chosen] };
+      }
+    }
+  }
+  return best[to];
+}
+
+interface Band {
+  columns: number[][];
+  /** The option of each child of the band, in order. */
+  chosen: number[];
+  width: number;
+  /** From the bottom of the band's header (the item, or its "continued" reference) to the band's bottom. */
+  body: number;
+}
+
+/** The shortest arrangement of children from…to−1 within `width`, columns no taller than the stack limit. */
+function arrangeBand(kids: PlanItem['kids'], from: number, to: number, width: number, maxRun: number): Band | undefined {
+  const slice = kids.slice(from, to);
+  const lowest = Math.max(...slice.map((kid) => kid.options.at(-1)!.height));
+  const highest = slice.reduce((sum, kid) => sum + kid.options[0].height + STACK_GAP + kid.above, 0);
+  let lo = lowest;
+  let hi = Math.min(highest, Math.max(STACK_LIMIT, lowest));
+  let fit = columnsWithin(kids, from, to, hi, maxRun);
+  if (!fit || fit.width > width) return undefined;
+  // Binary search for the shortest column height whose arrangement still fits.
+  while (hi - lo > 4) {
+    const mid = Math.floor((lo + hi) / 2);
+    const attempt = columnsWithin(kids, from, to, mid, maxRun);
+    if (attempt && attempt.width <= width) {
+      hi = mid;
+      fit = attempt;
+    } else lo = mid;
+  }
+  const columnHeights = fit.columns.map((col) => col.reduce((sum, c, j) => sum + kids[c].options[fit!.chosen[c - from]].height + (j ? STACK_GAP + kids[c].above : 0), 0));
+  const topAbove = Math.max(0, ...fit.columns.map((col) => kids[col[0]].above));
+  const body = GAP_Y + TRACK * channelTracks(to - from) + topAbove + Math.max(...columnHeights);
+  return { columns: fit.columns, chosen: fit.chosen, width: fit.width, body };
+}
+
+/** Bands for every child within `width`: each band as many children as fit, left to right, top to bottom. */
+function arrangeBands(kids: PlanItem['kids'], width: number, maxRun: number): Band[] | undefined {
+  const bands: Band[] = [];
+  for (let start = 0; start < kids.length; ) {
+    // The longest run of children from `start` that still fits one band (binary search: fewer always fit).
+    let lo = start + 1;
+    let hi = kids.length;
+    let best = arrangeBand(kids, start, lo, width, maxRun);
+    if (!best) return undefined;
+    let end = lo;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      const band = arrangeBand(kids, start, mid, width, maxRun);
+      if (band) {
+        best = band;
+        end = mid;
+        lo = mid;
+      } else hi = mid - 1;
+    }
+    bands.push(best);
+    start = end;
+  }
+  return bands;
+}
+
+/** Every Pareto-best way to draw one item's block, narrowest first. */
+export function planOptions(item: PlanItem, widths: number[], maxRun = 12): Option[] {
+  const found: Option[] = [];
+  for (const width of widths) {
+    // Undercutters beside the item share what the item leaves of the width: each the shortest drawing that fits.
+    const room = (width - item.box.w) / Math.max(1, item.beside.length) - GAP_X;
+    const besideOption = item.beside.map((options) => Math.max(0, shortestWithin(options, room)));
+    found.push(...planWith(item, [width], besideOption, maxRun));
+    // Without undercutters, no children or a single child give the same options at every width.
+    if (item.kids.length <= 1 && item.beside.length === 0) break;
+  }
+  return paretoFront(found);
+}
+
+/** The block's options for the widths given, with the undercutters drawn as `besideOption` says (unsorted). */
+function planWith(item: PlanItem, widths: number[], besideOption: number[], maxRun: number): Option[] {
+  const besideWidth = item.beside.reduce((sum, o, i) => sum + o[besideOption[i]].width + GAP_X, 0);
+  const headHeight = Math.max(item.box.h, ...item.beside.map((o, i) => o[besideOption[i]].height));
+  const k = item.kids.length;
+  if (k === 0) return [{ width: besideWidth + item.box.w, height: headHeight, plan: { bands: [], kidOption: [], besideOption } }];
+  if (k === 1) {
+    // One child hangs straight below: each of its options is one of this block's.
+    const kid = item.kids[0];
+    return kid.options.map((o, i) => {
+      const rootLeft = Math.max(besideWidth, o.width / 2 - item.box.w / 2);
+      const width = Math.max(rootLeft + item.box.w, o.width + Math.max(0, besideWidth - (o.width / 2 - item.box.w / 2)));
+      return { width, height: headHeight + GAP_Y + kid.above + o.height, plan: { bands: [[[0]]], kidOption: [i], besideOption } };
+    });
+  }
+
+  const found: Option[] = [];
+  let previous = '';
+  for (const width of widths) {
+    const bands = arrangeBands(item.kids, width, maxRun);
+    if (!bands) continue;
+    const key = JSON.stringify(bands.map((b) => [b.columns, b.chosen]));
+    if (key === previous) continue;
+    previous = key;
+    const first = bands[0];
+    // The item sits centred over its first band, its undercutters to its left.
+    // (Undercutters wider than half the first band push it right; later bands have their own heads.)
+    const shift = Math.max(0, besideWidth - (first.width / 2 - item.box.w / 2));
+    const rootLeft = first.width / 2 - item.box.w / 2 + shift;
+    const blockWidth = Math.max(rootLeft + item.box.w, first.width + shift, ...bands.slice(1).map((b) => b.width));
+    const height = headHeight + first.body + bands.slice(1).reduce((sum, b) => sum + BAND_GAP + item.chip.h + b.body, 0);
+    found.push({ width: blockWidth, height, plan: { bands: bands.map((b) => b.columns), kidOption: bands.flatMap((b) => b.chosen), besideOption } });
+  }
+  if (found.length === 0) {
+    // Nothing fits even the narrowest width: one band per child, each at its narrowest.
+    const chosen = item.kids.map(() => 0);
+    const height = headHeight + item.kids.reduce((sum, kid, j) => sum + (j ? BAND_GAP + item.chip.h : 0) + GAP_Y + kid.above + kid.options[0].height, 0);
+    const width = Math.max(besideWidth + item.box.w, ...item.kids.map((kid) => kid.options[0].width));
+    found.push({ width, height, plan: { bands: item.kids.map((_, i) => [[i]]), kidOption: chosen, besideOption } });
+  }
+  return found;
+}
+
+/** Keep the Pareto front: each wider option must be shorter than every narrower one. */
+function paretoFront(found: Option[]): Option[] {
+  found.sort((a, b) => a.width - b.width || a.height - b.height);
+  const front: Option[] = [];
+  for (const o of found) if (!front.length || o.height < front.at(-1)!.height) front.push(o);
+  return front;
+}
+
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
