@@ -29,8 +29,8 @@ const UPDATE_EVENT = 'argument-graph:update';
  * the same data as an object literal), and the whole-map layout is computed the first time a page reads it
  * (the full map and the graph export do; a page's own map is laid out on its own), not on every compile.
  * In the dev server the exported object lives as long as the server (kept in the module's hot data), and each
- * recompiled graph is put into it (see `refreshGraphModule`): the modules that imported it see the new graph
- * without this module or they being run again.
+ * recompiled graph is put into it (see `refreshGraphModule`): the modules that imported it see the new graph, and
+ * neither they nor this module run again.
  */
 function graphModule(graph: CompiledGraph): string {
   return `import { siteLayout } from ${JSON.stringify(LAYOUT_MODULE)};
@@ -106,6 +106,7 @@ function refreshGraphModule(server: ViteDevServer, graph: CompiledGraph): void {
     environment.moduleGraph.invalidateModule(mod, seen, Date.now(), true);
     if (running) {
       environment.hot.send(UPDATE_EVENT, graph);
+      // A failure here would show again, with its message, when a page next imports the module.
       environment.transformRequest(mod.url).catch(() => undefined);
       continue;
     }
