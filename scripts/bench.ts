@@ -4,10 +4,12 @@
  * peak memory, phases), the transfer size of a typical summary page, the time to an interactive map in headless
  * Chromium, and `argdown map -f svg` on the same debate. Writes docs/benchmarks.md; progress goes to stderr.
  *
- * Also lays out the site's own maps with each layout candidate (scripts/bench/layouts.ts, decision 0008).
+ * Also lays out the site's own maps with each layout candidate (scripts/bench/layouts.ts, decision 0008), and
+ * times the contributor's loop on the real site: `astro dev`, a page open in Chromium, one claim edited
+ * (scripts/bench/dev-loop.ts).
  *
  * Options: --sizes 100,1000,5000  --timeout-min 10  --runs 3  --out docs/benchmarks.md  --keep (keep temp
- * folders)  --no-argdown  --no-browser  --no-layouts.
+ * folders)  --no-argdown  --no-browser  --no-layouts  --no-dev-loop.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +23,8 @@ import { pageWeight, type PageWeight } from './bench/weight.ts';
 import { timeToInteractiveMap, type InteractiveResult } from './bench/browser.ts';
 import { ARGDOWN_VERSION, installArgdown, runArgdown, type ArgdownRun } from './bench/argdown.ts';
 import { benchLayouts, layoutTable } from './bench/layouts.ts';
-import { carrySections } from './bench/sections.ts';
+import { carrySections, replaceSection } from './bench/sections.ts';
+import { devLoop, devLoopSection } from './bench/dev-loop.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -34,6 +37,7 @@ const { values } = parseArgs({
     'no-argdown': { type: 'boolean', default: false },
     'no-browser': { type: 'boolean', default: false },
     'no-layouts': { type: 'boolean', default: false },
+    'no-dev-loop': { type: 'boolean', default: false },
   },
 });
 const SIZES = values.sizes!.split(',').map(Number);
@@ -551,6 +555,7 @@ if (values['no-argdown']) {
 const results: SizeResult[] = [];
 for (const size of SIZES) results.push(await benchSize(size, argdownBin, argdownSkip));
 const layouts = values['no-layouts'] ? undefined : await step('layout candidates on the site\'s own maps', () => benchLayouts({ root: ROOT, runs: RUNS }));
+const loop = values['no-dev-loop'] ? undefined : await step("the contributor's loop (dev server, real site)", () => devLoop({ root: ROOT }).catch((error: unknown) => ({ error: String(error) })));
 
 clearInterval(loadTimer);
 const timeNote = existsSync('/usr/bin/time')
@@ -558,7 +563,8 @@ const timeNote = existsSync('/usr/bin/time')
   : '`process.resourceUsage()` in the main build process (GNU time was not installed; peak memory is that process\'s maximum resident set size)';
 const doc = report(results, { started: startedAt, totalMs: performance.now() - benchStart, argdown: argdownNote, argdownStartup, timeNote, layouts: layouts && layoutTable(layouts.value) });
 // Sections other scripts write (scripts/bench/import.ts) are carried over.
-writeFileSync(OUT, carrySections(existsSync(OUT) ? readFileSync(OUT, 'utf8') : '', `${doc}\n${METHOD}\n`));
+const written = carrySections(existsSync(OUT) ? readFileSync(OUT, 'utf8') : '', `${doc}\n${METHOD}\n`);
+writeFileSync(OUT, loop ? replaceSection(written, 'dev-loop', devLoopSection(loop.value, loop.load)) : written);
 writeFileSync(path.join(os.tmpdir(), 'argmap-bench-results.json'), JSON.stringify(results, null, 2));
 log(`wrote ${path.relative(ROOT, OUT)} (raw results: ${path.join(os.tmpdir(), 'argmap-bench-results.json')})`);
 process.stdout.write(`${doc}\n`);

@@ -10,7 +10,10 @@ import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import graph from 'virtual:argument-graph';
 import { escapeHeadText } from './lib/head.ts';
 
-const cache = new Map<string, Date | undefined>();
+// Kept across the dev server's re-runs of this module (every content edit re-runs it): one `git log` per file for
+// the life of the server, not one blocking child process per page render.
+const cache: Map<string, Date | undefined> = import.meta.hot?.data.gitDates ?? new Map();
+if (import.meta.hot) import.meta.hot.data.gitDates = cache;
 
 function lastCommitDate(file: string): Date | undefined {
   if (!cache.has(file)) {
@@ -26,13 +29,13 @@ function lastCommitDate(file: string): Date | undefined {
   return cache.get(file);
 }
 
-/** Pages that draw an argument map (see `MarkdownContent.astro`). */
-const withMap = new Set(graph.pages.filter((p) => p.focus.length > 0).map((p) => p.slug));
+/** Whether a page draws an argument map (see `MarkdownContent.astro`). Read per request: in the dev server the graph changes with each save. */
+const drawsMap = (slug: string) => graph.pages.some((p) => p.slug === slug && p.focus.length > 0);
 
 export const onRequest = defineRouteMiddleware((context) => {
   const route = context.locals.starlightRoute;
   // A page with a map gives it the whole width: its sections are listed at the top instead of in a side column.
-  if (withMap.has(route.id) && route.entry.data.map !== false) route.toc = undefined;
+  if (drawsMap(route.id) && route.entry.data.map !== false) route.toc = undefined;
   escapeHeadText(route);
   const file = route.entry.filePath;
   // Pages made with <StarlightPage> (the map, claim permalinks) carry made-up paths: no git call for those.

@@ -78,7 +78,8 @@ function parseYaml(file: string, yaml: string, lineOffset: number) {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineOf = (offset: number | undefined) => (offset === undefined ? lineOffset : lineCounter.linePos(offset).line + lineOffset - 1);
-  const diagnostics = doc.errors.map((error) =>
+  // Only the first syntax error: the parser's later ones are mostly the same mistake seen from further down.
+  const diagnostics = doc.errors.slice(0, 1).map((error) =>
     diag(
       file,
       lineOf(error.pos[0]),

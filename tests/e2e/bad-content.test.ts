@@ -151,7 +151,7 @@ describe('warnings only', () => {
     expect(status).toBe(0);
     for (const d of warnings) expect(output).toContain(formatDiagnostic(d));
     expect(output).toContain(`${dir}/docs/index.mdx:11 [more-access] warning: the map label is`);
-    expect(output).toContain(`${dir}/docs/index.mdx:21 [lonely] warning: the claim has no relations`);
+    expect(output).toContain(`${dir}/docs/index.mdx:22 [lonely] warning: the claim has no relations`);
     expect(output).toContain('2 warnings');
     expect(output).not.toContain('error');
   });

@@ -153,6 +153,19 @@ async function watchInjections(page: Page): Promise<void> {
 
 const injectionLog = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { __injectionLog?: string[] }).__injectionLog ?? ['the watcher did not run']);
 
+/**
+ * Wait until the page has loaded and every image on it has loaded or failed, then let one more task run: the
+ * load and error events of those images (where an injected handler would run) are queued as tasks.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.readyState === 'complete' && [...document.images].every((img) => img.complete));
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  }));
+}
+
 /** What the page's DOM must never contain once the payloads have been rendered. */
 async function scanDom(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -278,8 +291,8 @@ describe('the injection fixture renders payloads as text', () => {
         problems.push('the page lead does not show its payload as text');
       }
 
-      // Give any injected handler (onerror of a broken image, onload) time to fire.
-      await page.waitForTimeout(150);
+      // Any injected handler (onerror of a broken image, onload) has had its chance.
+      await settled(page);
       problems.push(...(await scanDom(page)), ...(await injectionLog(page)));
       reports.push({ page: file, problems });
       await context.close();
@@ -347,7 +360,7 @@ describe('the site search (Pagefind) shows payloads as text', () => {
     // Pagefind shows matches in excerpts: the payload must be there as text (escaped), not as elements.
     const excerpts = (await page.locator('.pagefind-ui__result-excerpt').allTextContents()).join(' ');
     expect(excerpts).toContain('pwned');
-    await page.waitForTimeout(300);
+    await settled(page);
     problems.push(...(await scanDom(page)), ...(await injectionLog(page)));
     await context.close();
     expect(problems).toEqual([]);

@@ -1,8 +1,10 @@
 /** Compile: loaded pages become nodes, edges with stable ids, and page records. */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { compileGraph, edgeId } from '../../src/graph/compile.ts';
-import { compileSite } from '../../src/graph/index.ts';
+import { compileSite, formatDiagnostic, type CompileCache, type CompileResult } from '../../src/graph/index.ts';
 import type { LoadedClaim, LoadedPage } from '../../src/graph/load.ts';
 import type { CompiledGraph } from '../../src/graph/types.ts';
 
@@ -36,11 +38,17 @@ describe('edgeId', () => {
 });
 
 describe('the valid fixture', () => {
+  let result: CompileResult;
   let graph: CompiledGraph;
-  it('compiles', async () => {
-    const result = await compileSite({ contentRoot: 'tests/fixtures/valid', cwd: ROOT, layout: false });
-    expect(result.ok).toBe(true);
-    if (result.ok) graph = result.graph;
+  // Compiled once for the tests below, none of which depends on another having run.
+  beforeAll(async () => {
+    result = await compileSite({ contentRoot: 'tests/fixtures/valid', cwd: ROOT, layout: false });
+    if (!result.ok) throw new Error(`the valid fixture does not compile:\n${result.diagnostics.map(formatDiagnostic).join('\n')}`);
+    graph = result.graph;
+  });
+
+  it('compiles without errors or warnings', () => {
+    expect(result.ok && result.graph.diagnostics).toEqual([]);
   });
 
   it('has one node per claim, in declaration order, with page and origin', () => {
@@ -132,5 +140,56 @@ describe('compileGraph', () => {
 
   it('lists focus ids once, declared claims first', () => {
     expect(graph.pages[1]).toMatchObject({ slug: 'later', declared: ['b', 'd'], focus: ['b', 'd', 'a'] });
+  });
+});
+
+describe('compileSite on an edited copy of the valid fixture', () => {
+  const copies: string[] = [];
+  const copy = () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'argmap-compile-'));
+    cpSync(path.join(ROOT, 'tests/fixtures/valid'), dir, { recursive: true });
+    copies.push(dir);
+    return dir;
+  };
+  const edit = (dir: string, file: string, from: string, to: string) => {
+    const text = readFileSync(path.join(dir, file), 'utf8');
+    expect(text).toContain(from);
+    writeFileSync(path.join(dir, file), text.replace(from, to));
+  };
+  afterEach(() => {
+    for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('with a cache, gives after an edit exactly what a fresh compile gives, re-reading only the edited file', async () => {
+    const dir = copy();
+    const cache: CompileCache = new Map();
+    const first = await compileSite({ contentRoot: dir, layout: false, cache });
+    expect(first.ok).toBe(true);
+    const kept = new Map([...cache].map(([file, entry]) => [file, entry.loaded]));
+    expect([...kept.keys()].map((f) => path.basename(f)).sort()).toEqual(['actors.yaml', 'index.mdx', 'other.mdx', 'sources.yaml']);
+
+    edit(dir, 'docs/other.mdx', 'text: Cooperation varies.', 'text: Cooperation varies a lot.');
+    const second = await compileSite({ contentRoot: dir, layout: false, cache });
+    const fresh = await compileSite({ contentRoot: dir, layout: false });
+    expect(second).toEqual({ ...fresh, timings: expect.anything() });
+    expect(second.ok && second.graph.nodes.find((n) => n.id === 'spectrum')?.text).toBe('Cooperation varies a lot.');
+    for (const [file, loaded] of kept) {
+      if (file.endsWith('other.mdx')) expect(cache.get(file)!.loaded).not.toBe(loaded);
+      else expect(cache.get(file)!.loaded, file).toBe(loaded);
+    }
+
+    // A deleted page leaves the cache and the graph.
+    rmSync(path.join(dir, 'docs/other.mdx'));
+    const third = await compileSite({ contentRoot: dir, layout: false, cache });
+    expect([...cache.keys()].some((f) => f.endsWith('other.mdx'))).toBe(false);
+    expect(third.ok && third.graph.nodes.map((n) => n.id)).toEqual(['q', 'more-access', 'blind-spots']);
+  });
+
+  it('reports a page that cannot be read on its own, not as "unknown claim" wherever its claims are used', async () => {
+    const dir = copy();
+    // blind-spots is declared on the home page and supported, undercut and cited from the other page.
+    edit(dir, 'docs/index.mdx', '  - id: blind-spots\n    kind: claim', '  - id: blind-spots\n    kind: claimm');
+    const result = await compileSite({ contentRoot: dir, layout: false });
+    expect(result.ok ? [] : result.diagnostics.map((d) => [d.code, d.claim, d.line])).toEqual([['schema-invalid_value', 'blind-spots', 14]]);
   });
 });

@@ -106,6 +106,13 @@ describe('loadPage', () => {
     expect(diagnostics).toEqual([expect.objectContaining({ code: 'yaml-syntax', line: 6, message: expect.stringContaining('YAML syntax error') })]);
   });
 
+  it('reports one YAML syntax error per file: the first, not the parser\'s follow-on errors', () => {
+    // One line indented a space short: the parser reports it, then every line of the claim after it.
+    const bad = page(['---', 'title: x', 'claims:', '  - id: a', '   kind: claim', '    text: t', '    by: b', '---']);
+    const { diagnostics } = loadPage({ file: 'f.mdx', text: bad }, 'f.mdx');
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['yaml-syntax', 5]]);
+  });
+
   const oneClaim = (...fields: string[]) => page(['---', 'title: x', 'claims:', '  - id: a', ...fields.map((f) => `    ${f}`), '---']);
 
   it.each([
