@@ -20,7 +20,11 @@ export function readState(): ViewState {
     for (const id of (params.get('reject') ?? '').split(',').filter(Boolean)) choices[id] = 'rejected';
   } else {
     try {
-      Object.assign(choices, JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}'));
+      const stored: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}');
+      // Only well-formed choices: storage is the reader's device, and anything may have been left there.
+      if (stored && typeof stored === 'object' && !Array.isArray(stored)) {
+        for (const [id, choice] of Object.entries(stored)) if (choice === 'accepted' || choice === 'rejected') choices[id] = choice;
+      }
     } catch {
       /* storage unavailable or corrupt: start fresh */
     }
