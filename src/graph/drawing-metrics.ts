@@ -60,36 +60,80 @@ function segmentInRect(a: Point, b: Point, r: Rect): boolean {
   return t0 < t1;
 }
 
+/** Side of the grid cells that find the lines and boxes near each other (drawing units). */
+const CELL = 128;
+
+/** Calls `visit` with the key of every grid cell the box from (left, top) to (right, bottom) touches. */
+function eachCell(left: number, top: number, right: number, bottom: number, visit: (key: number) => void) {
+  const x1 = Math.floor(right / CELL);
+  const y1 = Math.floor(bottom / CELL);
+  for (let x = Math.floor(left / CELL); x <= x1; x++) for (let y = Math.floor(top / CELL); y <= y1; y++) visit(x * 1_000_003 + y);
+}
+
+type Segment = readonly [Point, Point];
+const segmentCells = ([p, q]: Segment, visit: (key: number) => void) => eachCell(Math.min(p.x, q.x), Math.min(p.y, q.y), Math.max(p.x, q.x), Math.max(p.y, q.y), visit);
+
 export function measureDrawing(view: Pick<MapView, 'nodes' | 'refs' | 'edges' | 'anchors' | 'width' | 'height'>): DrawingMetrics {
   const rects = new Map<string, Rect>();
   for (const b of [...view.nodes, ...view.refs]) rects.set(b.id, { left: b.x - b.width / 2, top: b.y - b.height / 2, right: b.x + b.width / 2, bottom: b.y + b.height / 2 });
   const lines = view.edges.map((e) => ({ edge: e, segs: segments(e.points) }));
-  let crossings = 0;
-  for (let i = 0; i < lines.length; i++) {
-    for (let j = i + 1; j < lines.length; j++) {
-      const a = lines[i];
-      const b = lines[j];
-      // An undercut ends on the link it undercuts: that meeting is the point of the drawing.
-      const meant = (u: typeof a, t: typeof a) => u.edge.kind === 'undercuts' && u.edge.to === t.edge.id;
-      if (meant(a, b) || meant(b, a)) continue;
-      const sharedEnds = new Set<string>();
-      for (const p of [a.edge.points[0], a.edge.points.at(-1)!]) for (const q of [b.edge.points[0], b.edge.points.at(-1)!]) if (p.x === q.x && p.y === q.y) sharedEnds.add(`${p.x},${p.y}`);
-      let met = false;
-      for (const [p, q] of a.segs) {
-        for (const [r, s] of b.segs) {
-          if (!segmentsMeet(p, q, r, s)) continue;
-          // Two lines leaving or reaching the same point (a box's port) only touch there.
-          const touch = [p, q, r, s].some((pt) => sharedEnds.has(`${pt.x},${pt.y}`)) && !properCross(p, q, r, s);
-          if (!touch) met = true;
-        }
-      }
-      if (met) crossings++;
+
+  // Only lines that share a grid cell can meet: two segments that meet share a point, and that point's cell.
+  const linesIn = new Map<number, number[]>();
+  lines.forEach(({ segs }, i) => {
+    for (const seg of segs) {
+      segmentCells(seg, (key) => {
+        const list = linesIn.get(key);
+        if (!list) linesIn.set(key, [i]);
+        else if (list.at(-1) !== i) list.push(i);
+      });
     }
+  });
+  const candidates = new Set<number>();
+  for (const list of linesIn.values()) {
+    for (let a = 0; a < list.length; a++) for (let b = a + 1; b < list.length; b++) if (list[a] !== list[b]) candidates.add(Math.min(list[a], list[b]) * lines.length + Math.max(list[a], list[b]));
+  }
+  let crossings = 0;
+  for (const pair of candidates) {
+    const a = lines[Math.floor(pair / lines.length)];
+    const b = lines[pair % lines.length];
+    // An undercut ends on the link it undercuts: that meeting is the point of the drawing.
+    const meant = (u: typeof a, t: typeof a) => u.edge.kind === 'undercuts' && u.edge.to === t.edge.id;
+    if (meant(a, b) || meant(b, a)) continue;
+    const sharedEnds = new Set<string>();
+    for (const p of [a.edge.points[0], a.edge.points.at(-1)!]) for (const q of [b.edge.points[0], b.edge.points.at(-1)!]) if (p.x === q.x && p.y === q.y) sharedEnds.add(`${p.x},${p.y}`);
+    let met = false;
+    for (const [p, q] of a.segs) {
+      for (const [r, s] of b.segs) {
+        if (!segmentsMeet(p, q, r, s)) continue;
+        // Two lines leaving or reaching the same point (a box's port) only touch there.
+        const touch = [p, q, r, s].some((pt) => sharedEnds.has(`${pt.x},${pt.y}`)) && !properCross(p, q, r, s);
+        if (!touch) met = true;
+      }
+    }
+    if (met) crossings++;
+  }
+
+  // Boxes by grid cell, the same way: a segment entering a box shares a cell with it.
+  const boxesIn = new Map<number, [string, Rect][]>();
+  for (const entry of rects) {
+    const r = entry[1];
+    eachCell(r.left, r.top, r.right, r.bottom, (key) => {
+      const list = boxesIn.get(key);
+      if (list) list.push(entry);
+      else boxesIn.set(key, [entry]);
+    });
   }
   let throughBoxes = 0;
   for (const { edge, segs } of lines) {
     const ends = new Set([edge.source, edge.kind === 'undercuts' ? '' : (edge.target ?? edge.to)]);
-    const through = [...rects].some(([id, r]) => !ends.has(id) && segs.some(([p, q]) => segmentInRect(p, q, r)));
+    let through = false;
+    for (const seg of segs) {
+      segmentCells(seg, (key) => {
+        if (!through) through = (boxesIn.get(key) ?? []).some(([id, r]) => !ends.has(id) && segmentInRect(seg[0], seg[1], r));
+      });
+      if (through) break;
+    }
     if (through) throughBoxes++;
   }
   const lengths = lines.map(({ segs }) => segs.reduce((sum, [p, q]) => sum + Math.abs(q.x - p.x) + Math.abs(q.y - p.y), 0)).sort((x, y) => x - y);
