@@ -74,55 +74,6 @@ interface Column {
   chosen: number[];
 }
 
-/** Children from…to−1 stacked in one column drawn `width` wide (every child at its shortest within it). */
-function stack(kids: PlanItem['kids'], from: number, to: number, width: number): Column | undefined {
-  let height = 0;
-  let used = 0;
-  const chosen: number[] = [];
-  for (let k = from; k < to; k++) {
-    const i = shortestWithin(kids[k].options, width);
-    if (i < 0) return undefined;
-    chosen.push(i);
-    const o = kids[k].options[i];
-    used = Math.max(used, o.width);
-    height += o.height + (k > from ? STACK_GAP + kids[k].above : 0);
-  }
-  return { width: used, height, chosen };
-}
-
-/** The narrowest column for children from…to−1 that is no taller than `height`. */
-function narrowestStack(kids: PlanItem['kids'], from: number, to: number, height: number): Column | undefined {
-  const widths = new Set<number>();
-  for (let k = from; k < to; k++) for (const o of kids[k].options) widths.add(o.width);
-  for (const w of [...widths].sort((a, b) => a - b)) {
-    const col = stack(kids, from, to, w);
-    if (col && col.height <= height) return col;
-  }
-  return undefined;
-}
-
-/**
- * The columns for children from…to−1 with the least total width such that no column is taller than `height`:
- * dynamic programming over where the columns break. Returns undefined when no arrangement fits.
- */
-function columnsWithin(kids: PlanItem['kids'], from: number, to: number, height: number, maxRun: number) {
-  const best: ({ width: number; columns: number[][]; chosen: number[] } | undefined)[] = [];
-  best[from] = { width: -GAP_X, columns: [], chosen: [] };
-  for (let end = from + 1; end <= to; end++) {
-    for (let start = Math.max(from, end - maxRun); start < end; start++) {
-      const before = best[start];
-      if (!before) continue;
-      const col = narrowestStack(kids, start, end, height);
-      if (!col) continue;
-      const width = before.width + GAP_X + gutterWidth(end - start) + col.width;
-      if (!best[end] || width < best[end]!.width) {
-        best[end] = { width, columns: [...before.columns, range(start, end)], chosen: [...before.chosen, ...col.chosen] };
-      }
-    }
-  }
-  return best[to];
-}
-
 interface Band {
   columns: number[][];
   /** The option of each child of the band, in order. */
@@ -132,63 +83,190 @@ interface Band {
   body: number;
 }
 
-/** The shortest arrangement of children from…to−1 within `width`, columns no taller than the stack limit. */
-function arrangeBand(kids: PlanItem['kids'], from: number, to: number, width: number, maxRun: number): Band | undefined {
-  const slice = kids.slice(from, to);
-  const lowest = Math.max(...slice.map((kid) => kid.options.at(-1)!.height));
-  const highest = slice.reduce((sum, kid) => sum + kid.options[0].height + STACK_GAP + kid.above, 0);
-  let lo = lowest;
-  let hi = Math.min(highest, Math.max(STACK_LIMIT, lowest));
-  let fit = columnsWithin(kids, from, to, hi, maxRun);
-  if (!fit || fit.width > width) return undefined;
-  // Binary search for the shortest column height whose arrangement still fits.
-  while (hi - lo > 4) {
-    const mid = Math.floor((lo + hi) / 2);
-    const attempt = columnsWithin(kids, from, to, mid, maxRun);
-    if (attempt && attempt.width <= width) {
-      hi = mid;
-      fit = attempt;
-    } else lo = mid;
-  }
-  const columnHeights = fit.columns.map((col) => col.reduce((sum, c, j) => sum + kids[c].options[fit!.chosen[c - from]].height + (j ? STACK_GAP + kids[c].above : 0), 0));
-  const topAbove = Math.max(0, ...fit.columns.map((col) => kids[col[0]].above));
-  const body = GAP_Y + TRACK * channelTracks(to - from) + topAbove + Math.max(...columnHeights);
-  return { columns: fit.columns, chosen: fit.chosen, width: fit.width, body };
+/** Columns for a run of children within a height: the least total width, and where it comes from. */
+interface Fit {
+  width: number;
+  /** Children from `start` to this end form the last column, `column`; `start` is where the rest ends. */
+  start: number;
+  column: Column;
 }
 
-/** Bands for every child within `width`: each band as many children as fit, left to right, top to bottom. */
-function arrangeBands(kids: PlanItem['kids'], width: number, maxRun: number): Band[] | undefined {
-  const bands: Band[] = [];
-  for (let start = 0; start < kids.length; ) {
-    // The longest run of children from `start` that still fits one band (binary search: fewer always fit).
-    let lo = start + 1;
-    let hi = kids.length;
-    let best = arrangeBand(kids, start, lo, width, maxRun);
-    if (!best) return undefined;
-    let end = lo;
-    while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      const band = arrangeBand(kids, start, mid, width, maxRun);
-      if (band) {
-        best = band;
-        end = mid;
-        lo = mid;
-      } else hi = mid - 1;
-    }
-    bands.push(best);
-    start = end;
+/**
+ * The planner of one item's children. Each way of drawing a run of children is asked for many times (for
+ * every width the item is tried at, and in the binary searches below), so answers are kept for the item.
+ */
+class Children {
+  private readonly kids: PlanItem['kids'];
+  private readonly maxRun: number;
+  /** Every width any child can be drawn at, ascending. */
+  private readonly widths: number[];
+  private readonly stacks = new Map<number, Map<number, Column | undefined>>();
+  private readonly columns = new Map<number, Map<number, (Fit | undefined)[]>>();
+  private readonly bands = new Map<number, { failsAt: number; found: { from: number; to: number; band: Band }[] }>();
+
+  constructor(kids: PlanItem['kids'], maxRun: number) {
+    this.kids = kids;
+    this.maxRun = maxRun;
+    this.widths = [...new Set(kids.flatMap((kid) => kid.options.map((o) => o.width)))].sort((a, b) => a - b);
   }
-  return bands;
+
+  /** Children from…to−1 stacked in one column drawn `width` wide (every child at its shortest within it). */
+  private stack(from: number, to: number, width: number): Column | undefined {
+    const kids = this.kids;
+    let height = 0;
+    let used = 0;
+    const chosen: number[] = [];
+    for (let k = from; k < to; k++) {
+      const i = shortestWithin(kids[k].options, width);
+      if (i < 0) return undefined;
+      chosen.push(i);
+      const o = kids[k].options[i];
+      used = Math.max(used, o.width);
+      height += o.height + (k > from ? STACK_GAP + kids[k].above : 0);
+    }
+    return { width: used, height, chosen };
+  }
+
+  /**
+   * The narrowest column for children from…to−1 that is no taller than `height`. A wider column is never
+   * taller, so a binary search over the widths finds it. (Trying a width no child of the run has gives the same
+   * column as the widest of theirs below it, so searching every child's widths finds the same column.)
+   */
+  private narrowestStack(from: number, to: number, height: number): Column | undefined {
+    const key = from * 65536 + to;
+    let byHeight = this.stacks.get(key);
+    if (!byHeight) this.stacks.set(key, (byHeight = new Map()));
+    if (byHeight.has(height)) return byHeight.get(height);
+    let lo = 0;
+    let hi = this.widths.length;
+    let found: Column | undefined;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const col = this.stack(from, to, this.widths[mid]);
+      if (col && col.height <= height) {
+        found = col;
+        hi = mid;
+      } else lo = mid + 1;
+    }
+    byHeight.set(height, found);
+    return found;
+  }
+
+  /**
+   * The columns for children from…to−1 with the least total width such that no column is taller than `height`:
+   * dynamic programming over where the columns break (the table for `from` and `height` grows as runs are asked
+   * for). Returns undefined when no arrangement fits.
+   */
+  private columnsWithin(from: number, to: number, height: number): { width: number; columns: number[][]; chosen: number[] } | undefined {
+    let byHeight = this.columns.get(from);
+    if (!byHeight) this.columns.set(from, (byHeight = new Map()));
+    let best = byHeight.get(height);
+    if (!best) byHeight.set(height, (best = [{ width: -GAP_X, start: from, column: { width: 0, height: 0, chosen: [] } }]));
+    for (let end = from + best.length; end <= to; end++) {
+      let pick: Fit | undefined;
+      for (let start = Math.max(from, end - this.maxRun); start < end; start++) {
+        const before = best[start - from];
+        if (!before) continue;
+        const col = this.narrowestStack(start, end, height);
+        if (!col) continue;
+        const width = before.width + GAP_X + gutterWidth(end - start) + col.width;
+        if (!pick || width < pick.width) pick = { width, start, column: col };
+      }
+      best.push(pick);
+    }
+    const last = best[to - from];
+    if (!last) return undefined;
+    const columns: number[][] = [];
+    const chosen: number[][] = [];
+    for (let end = to; end > from; ) {
+      const fit = best[end - from]!;
+      columns.push(range(fit.start, end));
+      chosen.push(fit.column.chosen);
+      end = fit.start;
+    }
+    return { width: last.width, columns: columns.reverse(), chosen: chosen.reverse().flat() };
+  }
+
+  /**
+   * The shortest arrangement of children from…to−1 within `width`, columns no taller than the stack limit.
+   * Its search only compares widths with `width`, and every arrangement it accepts is at most as wide as the one
+   * it returns: so that answer holds for every width from its own up to `width`, and "none" for every width below.
+   */
+  arrangeBand(from: number, to: number, width: number): Band | undefined {
+    const key = from * 65536 + to;
+    let known = this.bands.get(key);
+    if (!known) this.bands.set(key, (known = { failsAt: -Infinity, found: [] }));
+    if (width <= known.failsAt) return undefined;
+    for (const f of known.found) if (f.from <= width && width <= f.to) return f.band;
+    const band = this.searchBand(from, to, width);
+    if (band) known.found.push({ from: band.width, to: width, band });
+    else known.failsAt = Math.max(known.failsAt, width);
+    return band;
+  }
+
+  private searchBand(from: number, to: number, width: number): Band | undefined {
+    const kids = this.kids;
+    let lowest = 0;
+    let highest = 0;
+    for (let k = from; k < to; k++) {
+      lowest = Math.max(lowest, kids[k].options.at(-1)!.height);
+      highest += kids[k].options[0].height + STACK_GAP + kids[k].above;
+    }
+    let lo = lowest;
+    let hi = Math.min(highest, Math.max(STACK_LIMIT, lowest));
+    let fit = this.columnsWithin(from, to, hi);
+    if (!fit || fit.width > width) return undefined;
+    // Binary search for the shortest column height whose arrangement still fits.
+    while (hi - lo > 4) {
+      const mid = Math.floor((lo + hi) / 2);
+      const attempt = this.columnsWithin(from, to, mid);
+      if (attempt && attempt.width <= width) {
+        hi = mid;
+        fit = attempt;
+      } else lo = mid;
+    }
+    const columnHeights = fit.columns.map((col) => col.reduce((sum, c, j) => sum + kids[c].options[fit!.chosen[c - from]].height + (j ? STACK_GAP + kids[c].above : 0), 0));
+    const topAbove = Math.max(0, ...fit.columns.map((col) => kids[col[0]].above));
+    const body = GAP_Y + TRACK * channelTracks(to - from) + topAbove + Math.max(...columnHeights);
+    return { columns: fit.columns, chosen: fit.chosen, width: fit.width, body };
+  }
+
+  /** Bands for every child within `width`: each band as many children as fit, left to right, top to bottom. */
+  arrangeBands(width: number): Band[] | undefined {
+    const bands: Band[] = [];
+    const n = this.kids.length;
+    for (let start = 0; start < n; ) {
+      // The longest run of children from `start` that still fits one band (binary search: fewer always fit).
+      let lo = start + 1;
+      let hi = n;
+      let best = this.arrangeBand(start, lo, width);
+      if (!best) return undefined;
+      let end = lo;
+      while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        const band = this.arrangeBand(start, mid, width);
+        if (band) {
+          best = band;
+          end = mid;
+          lo = mid;
+        } else hi = mid - 1;
+      }
+      bands.push(best);
+      start = end;
+    }
+    return bands;
+  }
 }
 
 /** Every Pareto-best way to draw one item's block, narrowest first. */
 export function planOptions(item: PlanItem, widths: number[], maxRun = 12): Option[] {
   const found: Option[] = [];
+  const children = new Children(item.kids, maxRun);
   for (const width of widths) {
     // Undercutters beside the item share what the item leaves of the width: each the shortest drawing that fits.
     const room = (width - item.box.w) / Math.max(1, item.beside.length) - GAP_X;
     const besideOption = item.beside.map((options) => Math.max(0, shortestWithin(options, room)));
-    found.push(...planWith(item, [width], besideOption, maxRun));
+    found.push(...planWith(item, children, [width], besideOption));
     // Without undercutters, no children or a single child give the same options at every width.
     if (item.kids.length <= 1 && item.beside.length === 0) break;
   }
@@ -196,7 +274,7 @@ export function planOptions(item: PlanItem, widths: number[], maxRun = 12): Opti
 }
 
 /** The block's options for the widths given, with the undercutters drawn as `besideOption` says (unsorted). */
-function planWith(item: PlanItem, widths: number[], besideOption: number[], maxRun: number): Option[] {
+function planWith(item: PlanItem, children: Children, widths: number[], besideOption: number[]): Option[] {
   const besideWidth = item.beside.reduce((sum, o, i) => sum + o[besideOption[i]].width + GAP_X, 0);
   const headHeight = Math.max(item.box.h, ...item.beside.map((o, i) => o[besideOption[i]].height));
   const k = item.kids.length;
@@ -214,7 +292,7 @@ function planWith(item: PlanItem, widths: number[], besideOption: number[], maxR
   const found: Option[] = [];
   let previous = '';
   for (const width of widths) {
-    const bands = arrangeBands(item.kids, width, maxRun);
+    const bands = children.arrangeBands(width);
     if (!bands) continue;
     const key = JSON.stringify(bands.map((b) => [b.columns, b.chosen]));
     if (key === previous) continue;
