@@ -68,12 +68,6 @@ const shortestWithin = (options: Option[], width: number) => {
   return pick;
 };
 
-interface Column {
-  width: number;
-  height: number;
-  chosen: number[];
-}
-
 interface Band {
   columns: number[][];
   /** The option of each child of the band, in order. */
@@ -86,9 +80,17 @@ interface Band {
 /** Columns for a run of children within a height: the least total width, and where it comes from. */
 interface Fit {
   width: number;
-  /** Children from `start` to this end form the last column, `column`; `start` is where the rest ends. */
+  /** Children from `start` to this end form the last column, drawn at `widths[at]`; `start` is where the rest ends. */
   start: number;
-  column: Column;
+  at: number;
+}
+
+/** A run of children stacked in one column, at each width the children can be drawn at (see `Children.stack`). */
+interface Stack {
+  /** Height of the column at each width: Infinity where a child is wider. Never grows with the width. */
+  height: Float64Array;
+  /** Width the column actually takes at each width: its widest child. */
+  used: Float64Array;
 }
 
 /**
@@ -100,56 +102,78 @@ class Children {
   private readonly maxRun: number;
   /** Every width any child can be drawn at, ascending. */
   private readonly widths: number[];
-  private readonly stacks = new Map<number, Map<number, Column | undefined>>();
+  /** For each child and each of `widths`: its shortest option no wider (-1: none), that option's height and width. */
+  private readonly pick: Int32Array[];
+  private readonly pickHeight: Float64Array[];
+  private readonly pickWidth: Float64Array[];
+  private readonly stacks = new Map<number, Stack>();
   private readonly columns = new Map<number, Map<number, (Fit | undefined)[]>>();
   private readonly bands = new Map<number, { failsAt: number; found: { from: number; to: number; band: Band }[] }>();
 
   constructor(kids: PlanItem['kids'], maxRun: number) {
     this.kids = kids;
     this.maxRun = maxRun;
-    this.widths = [...new Set(kids.flatMap((kid) => kid.options.map((o) => o.width)))].sort((a, b) => a - b);
-  }
-
-  /** Children from…to−1 stacked in one column drawn `width` wide (every child at its shortest within it). */
-  private stack(from: number, to: number, width: number): Column | undefined {
-    const kids = this.kids;
-    let height = 0;
-    let used = 0;
-    const chosen: number[] = [];
-    for (let k = from; k < to; k++) {
-      const i = shortestWithin(kids[k].options, width);
-      if (i < 0) return undefined;
-      chosen.push(i);
-      const o = kids[k].options[i];
-      used = Math.max(used, o.width);
-      height += o.height + (k > from ? STACK_GAP + kids[k].above : 0);
+    const widths = [...new Set(kids.flatMap((kid) => kid.options.map((o) => o.width)))].sort((a, b) => a - b);
+    this.widths = widths;
+    this.pick = [];
+    this.pickHeight = [];
+    this.pickWidth = [];
+    for (const { options } of kids) {
+      const pick = new Int32Array(widths.length);
+      const height = new Float64Array(widths.length);
+      const width = new Float64Array(widths.length);
+      let i = -1;
+      widths.forEach((w, at) => {
+        // Options are narrowest first: the shortest within `w` is the last one no wider.
+        while (i + 1 < options.length && options[i + 1].width <= w) i++;
+        pick[at] = i;
+        height[at] = i < 0 ? Infinity : options[i].height;
+        width[at] = i < 0 ? 0 : options[i].width;
+      });
+      this.pick.push(pick);
+      this.pickHeight.push(height);
+      this.pickWidth.push(width);
     }
-    return { width: used, height, chosen };
   }
 
   /**
-   * The narrowest column for children from…to−1 that is no taller than `height`. A wider column is never
-   * taller, so a binary search over the widths finds it. (Trying a width no child of the run has gives the same
-   * column as the widest of theirs below it, so searching every child's widths finds the same column.)
+   * Children from…to−1 stacked in one column, at every width (each child at its shortest within it), built from the
+   * column one child shorter.
    */
-  private narrowestStack(from: number, to: number, height: number): Column | undefined {
+  private stack(from: number, to: number): Stack {
     const key = from * 65536 + to;
-    let byHeight = this.stacks.get(key);
-    if (!byHeight) this.stacks.set(key, (byHeight = new Map()));
-    if (byHeight.has(height)) return byHeight.get(height);
+    const known = this.stacks.get(key);
+    if (known) return known;
+    const n = this.widths.length;
+    const k = to - 1;
+    const gap = k > from ? STACK_GAP + this.kids[k].above : 0;
+    const above = to - 1 > from ? this.stack(from, to - 1) : { height: new Float64Array(n), used: new Float64Array(n) };
+    const height = new Float64Array(n);
+    const used = new Float64Array(n);
+    for (let at = 0; at < n; at++) {
+      height[at] = above.height[at] + (this.pickHeight[k][at] + gap);
+      used[at] = Math.max(above.used[at], this.pickWidth[k][at]);
+    }
+    const made = { height, used };
+    this.stacks.set(key, made);
+    return made;
+  }
+
+  /**
+   * The narrowest column for children from…to−1 that is no taller than `height`, as an index into the widths, or
+   * -1. A wider column is never taller, so a binary search finds it. (A width no child of the run has gives the
+   * same column as the widest of theirs below it, so searching every child's widths finds the same column.)
+   */
+  private narrowestStack(from: number, to: number, height: number): number {
+    const heights = this.stack(from, to).height;
     let lo = 0;
-    let hi = this.widths.length;
-    let found: Column | undefined;
+    let hi = heights.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      const col = this.stack(from, to, this.widths[mid]);
-      if (col && col.height <= height) {
-        found = col;
-        hi = mid;
-      } else lo = mid + 1;
+      if (heights[mid] <= height) hi = mid;
+      else lo = mid + 1;
     }
-    byHeight.set(height, found);
-    return found;
+    return lo < heights.length ? lo : -1;
   }
 
   /**
@@ -161,30 +185,30 @@ class Children {
     let byHeight = this.columns.get(from);
     if (!byHeight) this.columns.set(from, (byHeight = new Map()));
     let best = byHeight.get(height);
-    if (!best) byHeight.set(height, (best = [{ width: -GAP_X, start: from, column: { width: 0, height: 0, chosen: [] } }]));
+    if (!best) byHeight.set(height, (best = [{ width: -GAP_X, start: from, at: -1 }]));
     for (let end = from + best.length; end <= to; end++) {
       let pick: Fit | undefined;
       for (let start = Math.max(from, end - this.maxRun); start < end; start++) {
         const before = best[start - from];
         if (!before) continue;
-        const col = this.narrowestStack(start, end, height);
-        if (!col) continue;
-        const width = before.width + GAP_X + gutterWidth(end - start) + col.width;
-        if (!pick || width < pick.width) pick = { width, start, column: col };
+        const at = this.narrowestStack(start, end, height);
+        if (at < 0) continue;
+        const width = before.width + GAP_X + gutterWidth(end - start) + this.stack(start, end).used[at];
+        if (!pick || width < pick.width) pick = { width, start, at };
       }
       best.push(pick);
     }
     const last = best[to - from];
     if (!last) return undefined;
     const columns: number[][] = [];
-    const chosen: number[][] = [];
+    const chosen: number[] = [];
     for (let end = to; end > from; ) {
       const fit = best[end - from]!;
       columns.push(range(fit.start, end));
-      chosen.push(fit.column.chosen);
+      for (let k = end - 1; k >= fit.start; k--) chosen.push(this.pick[k][fit.at]);
       end = fit.start;
     }
-    return { width: last.width, columns: columns.reverse(), chosen: chosen.reverse().flat() };
+    return { width: last.width, columns: columns.reverse(), chosen: chosen.reverse() };
   }
 
   /**
