@@ -42,22 +42,26 @@ function segmentsMeet(a: Point, b: Point, c: Point, d: Point): boolean {
 
 /** Does segment ab enter the inside of the rectangle (its border shrunk by a pixel)? */
 function segmentInRect(a: Point, b: Point, r: Rect): boolean {
-  const inner = { left: r.left + 1, top: r.top + 1, right: r.right - 1, bottom: r.bottom - 1 };
+  const left = r.left + 1;
+  const top = r.top + 1;
+  const right = r.right - 1;
+  const bottom = r.bottom - 1;
+  // Clearly apart (most boxes near a line are).
+  if (Math.max(a.x, b.x) < left || Math.min(a.x, b.x) > right || Math.max(a.y, b.y) < top || Math.min(a.y, b.y) > bottom) return false;
   // Liang–Barsky clipping: does any part of the segment lie strictly inside?
-  let t0 = 0;
-  let t1 = 1;
   const dx = b.x - a.x;
   const dy = b.y - a.y;
-  for (const [p, q] of [[-dx, a.x - inner.left], [dx, inner.right - a.x], [-dy, a.y - inner.top], [dy, inner.bottom - a.y]] as const) {
-    if (p === 0) {
-      if (q <= 0) return false;
-    } else {
-      const t = q / p;
-      if (p < 0) t0 = Math.max(t0, t);
-      else t1 = Math.min(t1, t);
-    }
-  }
-  return t0 < t1;
+  const range = { t0: 0, t1: 1 };
+  return clip(-dx, a.x - left, range) && clip(dx, right - a.x, range) && clip(-dy, a.y - top, range) && clip(dy, bottom - a.y, range) && range.t0 < range.t1;
+}
+
+/** One edge of the clipping: false when the segment is wholly outside it. */
+function clip(p: number, q: number, range: { t0: number; t1: number }): boolean {
+  if (p === 0) return q > 0;
+  const t = q / p;
+  if (p < 0) range.t0 = Math.max(range.t0, t);
+  else range.t1 = Math.min(range.t1, t);
+  return true;
 }
 
 /** Side of the grid cells that find the lines and boxes near each other (drawing units). */
@@ -100,14 +104,15 @@ export function measureDrawing(view: Pick<MapView, 'nodes' | 'refs' | 'edges' | 
     // An undercut ends on the link it undercuts: that meeting is the point of the drawing.
     const meant = (u: typeof a, t: typeof a) => u.edge.kind === 'undercuts' && u.edge.to === t.edge.id;
     if (meant(a, b) || meant(b, a)) continue;
-    const sharedEnds = new Set<string>();
-    for (const p of [a.edge.points[0], a.edge.points.at(-1)!]) for (const q of [b.edge.points[0], b.edge.points.at(-1)!]) if (p.x === q.x && p.y === q.y) sharedEnds.add(`${p.x},${p.y}`);
+    const sharedEnds: Point[] = [];
+    for (const p of [a.edge.points[0], a.edge.points.at(-1)!]) for (const q of [b.edge.points[0], b.edge.points.at(-1)!]) if (p.x === q.x && p.y === q.y) sharedEnds.push(p);
+    const shared = (pt: Point) => sharedEnds.some((e) => e.x === pt.x && e.y === pt.y);
     let met = false;
     for (const [p, q] of a.segs) {
       for (const [r, s] of b.segs) {
         if (!segmentsMeet(p, q, r, s)) continue;
         // Two lines leaving or reaching the same point (a box's port) only touch there.
-        const touch = [p, q, r, s].some((pt) => sharedEnds.has(`${pt.x},${pt.y}`)) && !properCross(p, q, r, s);
+        const touch = (shared(p) || shared(q) || shared(r) || shared(s)) && !properCross(p, q, r, s);
         if (!touch) met = true;
       }
     }

@@ -314,13 +314,9 @@ function planWith(item: PlanItem, children: Children, widths: number[], besideOp
   }
 
   const found: Option[] = [];
-  let previous = '';
   for (const width of widths) {
     const bands = children.arrangeBands(width);
     if (!bands) continue;
-    const key = JSON.stringify(bands.map((b) => [b.columns, b.chosen]));
-    if (key === previous) continue;
-    previous = key;
     const first = bands[0];
     // The item sits centred over its first band, its undercutters to its left.
     // (Undercutters wider than half the first band push it right; later bands have their own heads.)
@@ -348,4 +344,8 @@ function paretoFront(found: Option[]): Option[] {
   return front;
 }
 
-const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+const range = (from: number, to: number) => {
+  const out: number[] = [];
+  for (let i = from; i < to; i++) out.push(i);
+  return out;
+};

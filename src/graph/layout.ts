@@ -75,12 +75,21 @@ export function layoutMap(
 ): Layout {
   const forest = buildForest(nodes, edges, focus);
   const labelOf = new Map(nodes.map((n) => [n.id, n.label]));
-  const size = (item: string) => {
-    const { type, claim } = forest.items.get(item)!;
-    const small = type === 'ref' || compact.has(claim);
-    return { w: small ? REF_WIDTH : NODE_WIDTH, h: boxHeight(itemLines(labelOf.get(claim)!, small).length) };
+  // Each item's box and "continued" chip, measured once (wrapping a label is not free).
+  const sizes = new Map<string, { box: { w: number; h: number }; chip: { w: number; h: number } }>();
+  const measure = (item: string) => {
+    let known = sizes.get(item);
+    if (!known) {
+      const { type, claim } = forest.items.get(item)!;
+      const small = type === 'ref' || compact.has(claim);
+      const chipHeight = boxHeight(itemLines(labelOf.get(claim)!, true).length);
+      const box = { w: small ? REF_WIDTH : NODE_WIDTH, h: small ? chipHeight : boxHeight(itemLines(labelOf.get(claim)!, false).length) };
+      sizes.set(item, (known = { box, chip: { w: REF_WIDTH, h: chipHeight } }));
+    }
+    return known;
   };
-  const chipSize = (item: string) => ({ w: REF_WIDTH, h: boxHeight(itemLines(labelOf.get(forest.items.get(item)!.claim)!, true).length) });
+  const size = (item: string) => measure(item).box;
+  const chipSize = (item: string) => measure(item).chip;
 
   const walk = walkForest(forest);
   // Bottom up: every way each block can be drawn. Top down: the shortest that fits the width.
