@@ -3,7 +3,9 @@
  * Pure: callers read the files (see `scripts/` and `index.ts`) and pass their text in.
  */
 import { constructFromEvents, CORE_SCHEMA, EVENT_ID, getScalarValue, parseEvents } from 'js-yaml';
-import { isMap, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
 import type { z } from 'astro/zod';
 import {
   ActorSchema,
@@ -97,12 +99,12 @@ interface Place {
 }
 
 /** The fast reader (see `Read`); undefined when the YAML is to be read by `yaml` instead. */
-function readFast(yaml: string, lineOffset: number): Read | undefined {
+function readFast(source: string, lineOffset: number): Read | undefined {
   let data: unknown;
   let root: Place | undefined;
   try {
-    const events = parseEvents(yaml, {});
-    const docs = constructFromEvents(events, { source: yaml, schema: CORE_SCHEMA });
+    const events = parseEvents(source, {});
+    const docs = constructFromEvents(events, { source, schema: CORE_SCHEMA });
     if (docs.length > 1) return undefined;
     data = docs[0];
     // Rebuild the tree of places from the events; a map's events alternate key, value.
@@ -129,7 +131,7 @@ function readFast(yaml: string, lineOffset: number): Read | undefined {
       else if (e.type === EVENT_ID.SCALAR) {
         // A block scalar's offset is its text, not its `|` or `>` line, where `yaml` puts it: a list item's line would differ.
         if (e.style >= 4 && open.at(-1)?.place.items) return undefined;
-        if (!add({ start: e.valueStart }, getScalarValue(yaml, e))) return undefined;
+        if (!add({ start: e.valueStart }, getScalarValue(source, e))) return undefined;
       } else {
         const place: Place = e.type === EVENT_ID.MAPPING ? { start: e.start, entries: new Map() } : { start: e.start, items: [] };
         if (!add(place)) return undefined;
@@ -140,7 +142,7 @@ function readFast(yaml: string, lineOffset: number): Read | undefined {
     return undefined;
   }
   const starts = [0];
-  for (let i = yaml.indexOf('\n'); i >= 0; i = yaml.indexOf('\n', i + 1)) starts.push(i + 1);
+  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
   const lineOf = (offset: number) => {
     let lo = 0;
     let hi = starts.length - 1;
@@ -170,10 +172,15 @@ function readFast(yaml: string, lineOffset: number): Read | undefined {
   };
 }
 
+/** `yaml`, the slow reader: loaded the first time a file needs it, which a valid site never does. */
+let yamlModule: typeof Yaml | undefined;
+const yaml = (): typeof Yaml => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+
 /** Parse YAML keeping line numbers; syntax errors become diagnostics. */
-function parseYaml(file: string, yaml: string, lineOffset: number) {
+function parseYaml(file: string, source: string, lineOffset: number) {
+  const { LineCounter, parseDocument, visit } = yaml();
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineOf = (offset: number | undefined) => (offset === undefined ? lineOffset : lineCounter.linePos(offset).line + lineOffset - 1);
   const diagnostics = doc.errors.map((error) =>
     diag(
@@ -207,7 +214,7 @@ function parseYaml(file: string, yaml: string, lineOffset: number) {
 const readDocument = (doc: Document, data: unknown, lineOf: (offset: number | undefined) => number): Read => ({
   data,
   lineAt: (path) => lineAt(doc, lineOf, path),
-  isList: (path) => isSeq(doc.getIn(path, true)),
+  isList: (path) => yaml().isSeq(doc.getIn(path, true)),
 });
 
 /** Line of the YAML node at `path`, falling back to the nearest ancestor that exists. */
@@ -217,7 +224,7 @@ function lineAt(doc: Document, lineOf: (offset: number | undefined) => number, p
     if (node && typeof node === 'object' && 'range' in node && node.range) {
       // For a map entry point at its key, which is what a reader looks for.
       const parent = depth > 0 ? (doc.getIn(path.slice(0, depth - 1), true) as YamlNode | undefined) : undefined;
-      if (parent && isMap(parent)) {
+      if (parent && yaml().isMap(parent)) {
         const pair = parent.items.find((item) => (item.key as { value?: unknown })?.value === path[depth - 1]);
         const keyRange = (pair?.key as YamlNode | undefined)?.range;
         if (keyRange) return lineOf(keyRange[0]);
