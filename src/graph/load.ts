@@ -2,7 +2,7 @@
  * Load: turn the text of content files into typed records with line numbers.
  * Pure: callers read the files (see `scripts/` and `index.ts`) and pass their text in.
  */
-import { constructFromEvents, CORE_SCHEMA, EVENT_ID, getScalarValue, parseEvents } from 'js-yaml';
+import { constructFromEvents, CORE_SCHEMA, EVENT_ID, getScalarValue, parseEvents } from 'js-yaml-5';
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
