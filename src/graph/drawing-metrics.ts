@@ -26,8 +26,6 @@ export interface DrawingMetrics {
   medianLength: number;
 }
 
-const segments = (points: Point[]) => points.slice(1).map((p, i) => [points[i], p] as const);
-
 /** Do segments ab and cd cross or touch, other than at a shared end point? */
 function segmentsMeet(a: Point, b: Point, c: Point, d: Point): boolean {
   const cross = (p: Point, q: Point, r: Point) => (q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x);
@@ -42,57 +40,123 @@ function segmentsMeet(a: Point, b: Point, c: Point, d: Point): boolean {
 
 /** Does segment ab enter the inside of the rectangle (its border shrunk by a pixel)? */
 function segmentInRect(a: Point, b: Point, r: Rect): boolean {
-  const inner = { left: r.left + 1, top: r.top + 1, right: r.right - 1, bottom: r.bottom - 1 };
+  const left = r.left + 1;
+  const top = r.top + 1;
+  const right = r.right - 1;
+  const bottom = r.bottom - 1;
+  // Clearly apart (most boxes near a line are).
+  if (Math.max(a.x, b.x) < left || Math.min(a.x, b.x) > right || Math.max(a.y, b.y) < top || Math.min(a.y, b.y) > bottom) return false;
   // Liang–Barsky clipping: does any part of the segment lie strictly inside?
-  let t0 = 0;
-  let t1 = 1;
   const dx = b.x - a.x;
   const dy = b.y - a.y;
-  for (const [p, q] of [[-dx, a.x - inner.left], [dx, inner.right - a.x], [-dy, a.y - inner.top], [dy, inner.bottom - a.y]] as const) {
-    if (p === 0) {
-      if (q <= 0) return false;
-    } else {
-      const t = q / p;
-      if (p < 0) t0 = Math.max(t0, t);
-      else t1 = Math.min(t1, t);
+  const range = { t0: 0, t1: 1 };
+  return clip(-dx, a.x - left, range) && clip(dx, right - a.x, range) && clip(-dy, a.y - top, range) && clip(dy, bottom - a.y, range) && range.t0 < range.t1;
+}
+
+/** One edge of the clipping: false when the segment is wholly outside it. */
+function clip(p: number, q: number, range: { t0: number; t1: number }): boolean {
+  if (p === 0) return q > 0;
+  const t = q / p;
+  if (p < 0) range.t0 = Math.max(range.t0, t);
+  else range.t1 = Math.min(range.t1, t);
+  return true;
+}
+
+/** Side of the grid cells that find the lines and boxes near each other (drawing units). */
+const CELL = 128;
+
+/** Things by the cells of a square grid that their bounding boxes touch: what is near a line is found without looking at everything. */
+class Grid<T> {
+  readonly cells = new Map<number, T[]>();
+
+  /** Put `item` in every cell the box from (left, top) to (right, bottom) touches (once, when items come in order). */
+  add(left: number, top: number, right: number, bottom: number, item: T) {
+    this.visit(left, top, right, bottom, (key) => {
+      const list = this.cells.get(key);
+      if (!list) this.cells.set(key, [item]);
+      else if (list[list.length - 1] !== item) list.push(item);
+    });
+  }
+
+  /** Whether `test` holds for anything in a cell the box touches. */
+  some(left: number, top: number, right: number, bottom: number, test: (item: T) => boolean): boolean {
+    let found = false;
+    this.visit(left, top, right, bottom, (key) => {
+      const list = this.cells.get(key);
+      if (!found && list) found = list.some(test);
+    });
+    return found;
+  }
+
+  private visit(left: number, top: number, right: number, bottom: number, at: (key: number) => void) {
+    const x1 = Math.floor(right / CELL);
+    const y1 = Math.floor(bottom / CELL);
+    for (let x = Math.floor(left / CELL); x <= x1; x++) for (let y = Math.floor(top / CELL); y <= y1; y++) at(x * 1_000_003 + y);
+  }
+}
+
+type Line = MapView['edges'][number];
+
+/** Do two lines cross (or touch, other than at an end they share, or where an undercut meets its link)? */
+function linesMeet(a: Line, b: Line): boolean {
+  // An undercut ends on the link it undercuts: that meeting is the point of the drawing.
+  if ((a.kind === 'undercuts' && a.to === b.id) || (b.kind === 'undercuts' && b.to === a.id)) return false;
+  const p = a.points;
+  const q = b.points;
+  const same = (u: Point, v: Point) => u.x === v.x && u.y === v.y;
+  // Ends of `a` that are also ends of `b`: a box's port both lines leave or reach.
+  const first = same(p[0], q[0]) || same(p[0], q[q.length - 1]) ? p[0] : undefined;
+  const last = same(p[p.length - 1], q[0]) || same(p[p.length - 1], q[q.length - 1]) ? p[p.length - 1] : undefined;
+  const shared = (pt: Point) => (first !== undefined && same(pt, first)) || (last !== undefined && same(pt, last));
+  for (let i = 1; i < p.length; i++) {
+    for (let j = 1; j < q.length; j++) {
+      if (!segmentsMeet(p[i - 1], p[i], q[j - 1], q[j])) continue;
+      // Two lines leaving or reaching the same point only touch there.
+      const touch = (shared(p[i - 1]) || shared(p[i]) || shared(q[j - 1]) || shared(q[j])) && !properCross(p[i - 1], p[i], q[j - 1], q[j]);
+      if (!touch) return true;
     }
   }
-  return t0 < t1;
+  return false;
 }
 
 export function measureDrawing(view: Pick<MapView, 'nodes' | 'refs' | 'edges' | 'anchors' | 'width' | 'height'>): DrawingMetrics {
   const rects = new Map<string, Rect>();
   for (const b of [...view.nodes, ...view.refs]) rects.set(b.id, { left: b.x - b.width / 2, top: b.y - b.height / 2, right: b.x + b.width / 2, bottom: b.y + b.height / 2 });
-  const lines = view.edges.map((e) => ({ edge: e, segs: segments(e.points) }));
+  const lines = view.edges;
+  const n = lines.length;
+  const eachSegment = (line: Line, visit: (p: Point, q: Point) => boolean | void) => {
+    for (let i = 1; i < line.points.length; i++) if (visit(line.points[i - 1], line.points[i])) return true;
+    return false;
+  };
+
+  // Only lines that share a grid cell can meet: two segments that meet share a point, and that point's cell.
+  const nearLines = new Grid<number>();
+  lines.forEach((line, i) => eachSegment(line, (p, q) => nearLines.add(Math.min(p.x, q.x), Math.min(p.y, q.y), Math.max(p.x, q.x), Math.max(p.y, q.y), i)));
+  const candidates = new Set<number>();
+  // Each cell lists its lines in order, once each.
+  for (const list of nearLines.cells.values()) for (let a = 0; a < list.length; a++) for (let b = a + 1; b < list.length; b++) candidates.add(list[a] * n + list[b]);
   let crossings = 0;
-  for (let i = 0; i < lines.length; i++) {
-    for (let j = i + 1; j < lines.length; j++) {
-      const a = lines[i];
-      const b = lines[j];
-      // An undercut ends on the link it undercuts: that meeting is the point of the drawing.
-      const meant = (u: typeof a, t: typeof a) => u.edge.kind === 'undercuts' && u.edge.to === t.edge.id;
-      if (meant(a, b) || meant(b, a)) continue;
-      const sharedEnds = new Set<string>();
-      for (const p of [a.edge.points[0], a.edge.points.at(-1)!]) for (const q of [b.edge.points[0], b.edge.points.at(-1)!]) if (p.x === q.x && p.y === q.y) sharedEnds.add(`${p.x},${p.y}`);
-      let met = false;
-      for (const [p, q] of a.segs) {
-        for (const [r, s] of b.segs) {
-          if (!segmentsMeet(p, q, r, s)) continue;
-          // Two lines leaving or reaching the same point (a box's port) only touch there.
-          const touch = [p, q, r, s].some((pt) => sharedEnds.has(`${pt.x},${pt.y}`)) && !properCross(p, q, r, s);
-          if (!touch) met = true;
-        }
-      }
-      if (met) crossings++;
-    }
-  }
+  for (const pair of candidates) if (linesMeet(lines[Math.floor(pair / n)], lines[pair % n])) crossings++;
+
+  // Boxes by grid cell, the same way: a segment entering a box shares a cell with it.
+  const nearBoxes = new Grid<[string, Rect]>();
+  for (const entry of rects) nearBoxes.add(entry[1].left, entry[1].top, entry[1].right, entry[1].bottom, entry);
   let throughBoxes = 0;
-  for (const { edge, segs } of lines) {
-    const ends = new Set([edge.source, edge.kind === 'undercuts' ? '' : (edge.target ?? edge.to)]);
-    const through = [...rects].some(([id, r]) => !ends.has(id) && segs.some(([p, q]) => segmentInRect(p, q, r)));
+  for (const line of lines) {
+    const from = line.source;
+    const to = line.kind === 'undercuts' ? '' : (line.target ?? line.to);
+    const through = eachSegment(line, (p, q) =>
+      nearBoxes.some(Math.min(p.x, q.x), Math.min(p.y, q.y), Math.max(p.x, q.x), Math.max(p.y, q.y), ([id, r]) => id !== from && id !== to && segmentInRect(p, q, r)),
+    );
     if (through) throughBoxes++;
   }
-  const lengths = lines.map(({ segs }) => segs.reduce((sum, [p, q]) => sum + Math.abs(q.x - p.x) + Math.abs(q.y - p.y), 0)).sort((x, y) => x - y);
+  const lengths = lines
+    .map((line) => {
+      let sum = 0;
+      eachSegment(line, (p, q) => void (sum += Math.abs(q.x - p.x) + Math.abs(q.y - p.y)));
+      return sum;
+    })
+    .sort((x, y) => x - y);
   return {
     width: view.width,
     height: view.height,

@@ -68,61 +68,6 @@ const shortestWithin = (options: Option[], width: number) => {
   return pick;
 };
 
-interface Column {
-  width: number;
-  height: number;
-  chosen: number[];
-}
-
-/** Children from…to−1 stacked in one column drawn `width` wide (every child at its shortest within it). */
-function stack(kids: PlanItem['kids'], from: number, to: number, width: number): Column | undefined {
-  let height = 0;
-  let used = 0;
-  const chosen: number[] = [];
-  for (let k = from; k < to; k++) {
-    const i = shortestWithin(kids[k].options, width);
-    if (i < 0) return undefined;
-    chosen.push(i);
-    const o = kids[k].options[i];
-    used = Math.max(used, o.width);
-    height += o.height + (k > from ? STACK_GAP + kids[k].above : 0);
-  }
-  return { width: used, height, chosen };
-}
-
-/** The narrowest column for children from…to−1 that is no taller than `height`. */
-function narrowestStack(kids: PlanItem['kids'], from: number, to: number, height: number): Column | undefined {
-  const widths = new Set<number>();
-  for (let k = from; k < to; k++) for (const o of kids[k].options) widths.add(o.width);
-  for (const w of [...widths].sort((a, b) => a - b)) {
-    const col = stack(kids, from, to, w);
-    if (col && col.height <= height) return col;
-  }
-  return undefined;
-}
-
-/**
- * The columns for children from…to−1 with the least total width such that no column is taller than `height`:
- * dynamic programming over where the columns break. Returns undefined when no arrangement fits.
- */
-function columnsWithin(kids: PlanItem['kids'], from: number, to: number, height: number, maxRun: number) {
-  const best: ({ width: number; columns: number[][]; chosen: number[] } | undefined)[] = [];
-  best[from] = { width: -GAP_X, columns: [], chosen: [] };
-  for (let end = from + 1; end <= to; end++) {
-    for (let start = Math.max(from, end - maxRun); start < end; start++) {
-      const before = best[start];
-      if (!before) continue;
-      const col = narrowestStack(kids, start, end, height);
-      if (!col) continue;
-      const width = before.width + GAP_X + gutterWidth(end - start) + col.width;
-      if (!best[end] || width < best[end]!.width) {
-        best[end] = { width, columns: [...before.columns, range(start, end)], chosen: [...before.chosen, ...col.chosen] };
-      }
-    }
-  }
-  return best[to];
-}
-
 interface Band {
   columns: number[][];
   /** The option of each child of the band, in order. */
@@ -132,63 +77,220 @@ interface Band {
   body: number;
 }
 
-/** The shortest arrangement of children from…to−1 within `width`, columns no taller than the stack limit. */
-function arrangeBand(kids: PlanItem['kids'], from: number, to: number, width: number, maxRun: number): Band | undefined {
-  const slice = kids.slice(from, to);
-  const lowest = Math.max(...slice.map((kid) => kid.options.at(-1)!.height));
-  const highest = slice.reduce((sum, kid) => sum + kid.options[0].height + STACK_GAP + kid.above, 0);
-  let lo = lowest;
-  let hi = Math.min(highest, Math.max(STACK_LIMIT, lowest));
-  let fit = columnsWithin(kids, from, to, hi, maxRun);
-  if (!fit || fit.width > width) return undefined;
-  // Binary search for the shortest column height whose arrangement still fits.
-  while (hi - lo > 4) {
-    const mid = Math.floor((lo + hi) / 2);
-    const attempt = columnsWithin(kids, from, to, mid, maxRun);
-    if (attempt && attempt.width <= width) {
-      hi = mid;
-      fit = attempt;
-    } else lo = mid;
-  }
-  const columnHeights = fit.columns.map((col) => col.reduce((sum, c, j) => sum + kids[c].options[fit!.chosen[c - from]].height + (j ? STACK_GAP + kids[c].above : 0), 0));
-  const topAbove = Math.max(0, ...fit.columns.map((col) => kids[col[0]].above));
-  const body = GAP_Y + TRACK * channelTracks(to - from) + topAbove + Math.max(...columnHeights);
-  return { columns: fit.columns, chosen: fit.chosen, width: fit.width, body };
+/** Columns for a run of children within a height: the least total width, and where it comes from. */
+interface Fit {
+  width: number;
+  /** Children from `start` to this end form the last column, drawn at `widths[at]`; `start` is where the rest ends. */
+  start: number;
+  at: number;
 }
 
-/** Bands for every child within `width`: each band as many children as fit, left to right, top to bottom. */
-function arrangeBands(kids: PlanItem['kids'], width: number, maxRun: number): Band[] | undefined {
-  const bands: Band[] = [];
-  for (let start = 0; start < kids.length; ) {
-    // The longest run of children from `start` that still fits one band (binary search: fewer always fit).
-    let lo = start + 1;
-    let hi = kids.length;
-    let best = arrangeBand(kids, start, lo, width, maxRun);
-    if (!best) return undefined;
-    let end = lo;
-    while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      const band = arrangeBand(kids, start, mid, width, maxRun);
-      if (band) {
-        best = band;
-        end = mid;
-        lo = mid;
-      } else hi = mid - 1;
+/** A run of children stacked in one column, at each width the children can be drawn at (see `Children.stack`). */
+interface Stack {
+  /** Height of the column at each width: Infinity where a child is wider. Never grows with the width. */
+  height: Float64Array;
+  /** Width the column actually takes at each width: its widest child. */
+  used: Float64Array;
+}
+
+/**
+ * The planner of one item's children. Each way of drawing a run of children is asked for many times (for
+ * every width the item is tried at, and in the binary searches below), so answers are kept for the item.
+ */
+class Children {
+  private readonly kids: PlanItem['kids'];
+  private readonly maxRun: number;
+  /** Every width any child can be drawn at, ascending. */
+  private readonly widths: number[];
+  /** For each child and each of `widths`: its shortest option no wider (-1: none), that option's height and width. */
+  private readonly pick: Int32Array[];
+  private readonly pickHeight: Float64Array[];
+  private readonly pickWidth: Float64Array[];
+  private readonly stacks = new Map<number, Stack>();
+  private readonly columns = new Map<number, Map<number, (Fit | undefined)[]>>();
+  private readonly bands = new Map<number, { failsAt: number; found: { from: number; to: number; band: Band }[] }>();
+
+  constructor(kids: PlanItem['kids'], maxRun: number) {
+    this.kids = kids;
+    this.maxRun = maxRun;
+    const widths = [...new Set(kids.flatMap((kid) => kid.options.map((o) => o.width)))].sort((a, b) => a - b);
+    this.widths = widths;
+    this.pick = [];
+    this.pickHeight = [];
+    this.pickWidth = [];
+    for (const { options } of kids) {
+      const pick = new Int32Array(widths.length);
+      const height = new Float64Array(widths.length);
+      const width = new Float64Array(widths.length);
+      let i = -1;
+      widths.forEach((w, at) => {
+        // Options are narrowest first: the shortest within `w` is the last one no wider.
+        while (i + 1 < options.length && options[i + 1].width <= w) i++;
+        pick[at] = i;
+        height[at] = i < 0 ? Infinity : options[i].height;
+        width[at] = i < 0 ? 0 : options[i].width;
+      });
+      this.pick.push(pick);
+      this.pickHeight.push(height);
+      this.pickWidth.push(width);
     }
-    bands.push(best);
-    start = end;
   }
-  return bands;
+
+  /**
+   * Children from…to−1 stacked in one column, at every width (each child at its shortest within it), built from the
+   * column one child shorter.
+   */
+  private stack(from: number, to: number): Stack {
+    const key = from * 65536 + to;
+    const known = this.stacks.get(key);
+    if (known) return known;
+    const n = this.widths.length;
+    const k = to - 1;
+    const gap = k > from ? STACK_GAP + this.kids[k].above : 0;
+    const above = to - 1 > from ? this.stack(from, to - 1) : { height: new Float64Array(n), used: new Float64Array(n) };
+    const height = new Float64Array(n);
+    const used = new Float64Array(n);
+    for (let at = 0; at < n; at++) {
+      height[at] = above.height[at] + (this.pickHeight[k][at] + gap);
+      used[at] = Math.max(above.used[at], this.pickWidth[k][at]);
+    }
+    const made = { height, used };
+    this.stacks.set(key, made);
+    return made;
+  }
+
+  /**
+   * The narrowest column for children from…to−1 that is no taller than `height`, as an index into the widths, or
+   * -1. A wider column is never taller, so a binary search finds it. (A width no child of the run has gives the
+   * same column as the widest of theirs below it, so searching every child's widths finds the same column.)
+   */
+  private narrowestStack(from: number, to: number, height: number): number {
+    const heights = this.stack(from, to).height;
+    let lo = 0;
+    let hi = heights.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (heights[mid] <= height) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo < heights.length ? lo : -1;
+  }
+
+  /**
+   * The columns for children from…to−1 with the least total width such that no column is taller than `height`:
+   * dynamic programming over where the columns break (the table for `from` and `height` grows as runs are asked
+   * for). Returns undefined when no arrangement fits.
+   */
+  private columnsWithin(from: number, to: number, height: number): { width: number; columns: number[][]; chosen: number[] } | undefined {
+    let byHeight = this.columns.get(from);
+    if (!byHeight) this.columns.set(from, (byHeight = new Map()));
+    let best = byHeight.get(height);
+    if (!best) byHeight.set(height, (best = [{ width: -GAP_X, start: from, at: -1 }]));
+    for (let end = from + best.length; end <= to; end++) {
+      let pick: Fit | undefined;
+      for (let start = Math.max(from, end - this.maxRun); start < end; start++) {
+        const before = best[start - from];
+        if (!before) continue;
+        const at = this.narrowestStack(start, end, height);
+        if (at < 0) continue;
+        const width = before.width + GAP_X + gutterWidth(end - start) + this.stack(start, end).used[at];
+        if (!pick || width < pick.width) pick = { width, start, at };
+      }
+      best.push(pick);
+    }
+    const last = best[to - from];
+    if (!last) return undefined;
+    const columns: number[][] = [];
+    const chosen: number[] = [];
+    for (let end = to; end > from; ) {
+      const fit = best[end - from]!;
+      columns.push(range(fit.start, end));
+      for (let k = end - 1; k >= fit.start; k--) chosen.push(this.pick[k][fit.at]);
+      end = fit.start;
+    }
+    return { width: last.width, columns: columns.reverse(), chosen: chosen.reverse() };
+  }
+
+  /**
+   * The shortest arrangement of children from…to−1 within `width`, columns no taller than the stack limit.
+   * Its search only compares widths with `width`, and every arrangement it accepts is at most as wide as the one
+   * it returns: so that answer holds for every width from its own up to `width`, and "none" for every width below.
+   */
+  arrangeBand(from: number, to: number, width: number): Band | undefined {
+    const key = from * 65536 + to;
+    let known = this.bands.get(key);
+    if (!known) this.bands.set(key, (known = { failsAt: -Infinity, found: [] }));
+    if (width <= known.failsAt) return undefined;
+    for (const f of known.found) if (f.from <= width && width <= f.to) return f.band;
+    const band = this.searchBand(from, to, width);
+    if (band) known.found.push({ from: band.width, to: width, band });
+    else known.failsAt = Math.max(known.failsAt, width);
+    return band;
+  }
+
+  private searchBand(from: number, to: number, width: number): Band | undefined {
+    const kids = this.kids;
+    let lowest = 0;
+    let highest = 0;
+    for (let k = from; k < to; k++) {
+      lowest = Math.max(lowest, kids[k].options.at(-1)!.height);
+      highest += kids[k].options[0].height + STACK_GAP + kids[k].above;
+    }
+    let lo = lowest;
+    let hi = Math.min(highest, Math.max(STACK_LIMIT, lowest));
+    let fit = this.columnsWithin(from, to, hi);
+    if (!fit || fit.width > width) return undefined;
+    // Binary search for the shortest column height whose arrangement still fits.
+    while (hi - lo > 4) {
+      const mid = Math.floor((lo + hi) / 2);
+      const attempt = this.columnsWithin(from, to, mid);
+      if (attempt && attempt.width <= width) {
+        hi = mid;
+        fit = attempt;
+      } else lo = mid;
+    }
+    const columnHeights = fit.columns.map((col) => col.reduce((sum, c, j) => sum + kids[c].options[fit!.chosen[c - from]].height + (j ? STACK_GAP + kids[c].above : 0), 0));
+    const topAbove = Math.max(0, ...fit.columns.map((col) => kids[col[0]].above));
+    const body = GAP_Y + TRACK * channelTracks(to - from) + topAbove + Math.max(...columnHeights);
+    return { columns: fit.columns, chosen: fit.chosen, width: fit.width, body };
+  }
+
+  /** Bands for every child within `width`: each band as many children as fit, left to right, top to bottom. */
+  arrangeBands(width: number): Band[] | undefined {
+    const bands: Band[] = [];
+    const n = this.kids.length;
+    for (let start = 0; start < n; ) {
+      // The longest run of children from `start` that still fits one band (binary search: fewer always fit).
+      let lo = start + 1;
+      let hi = n;
+      let best = this.arrangeBand(start, lo, width);
+      if (!best) return undefined;
+      let end = lo;
+      while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        const band = this.arrangeBand(start, mid, width);
+        if (band) {
+          best = band;
+          end = mid;
+          lo = mid;
+        } else hi = mid - 1;
+      }
+      bands.push(best);
+      start = end;
+    }
+    return bands;
+  }
 }
 
 /** Every Pareto-best way to draw one item's block, narrowest first. */
 export function planOptions(item: PlanItem, widths: number[], maxRun = 12): Option[] {
   const found: Option[] = [];
+  const children = new Children(item.kids, maxRun);
   for (const width of widths) {
     // Undercutters beside the item share what the item leaves of the width: each the shortest drawing that fits.
     const room = (width - item.box.w) / Math.max(1, item.beside.length) - GAP_X;
     const besideOption = item.beside.map((options) => Math.max(0, shortestWithin(options, room)));
-    found.push(...planWith(item, [width], besideOption, maxRun));
+    found.push(...planWith(item, children, [width], besideOption));
     // Without undercutters, no children or a single child give the same options at every width.
     if (item.kids.length <= 1 && item.beside.length === 0) break;
   }
@@ -196,7 +298,7 @@ export function planOptions(item: PlanItem, widths: number[], maxRun = 12): Opti
 }
 
 /** The block's options for the widths given, with the undercutters drawn as `besideOption` says (unsorted). */
-function planWith(item: PlanItem, widths: number[], besideOption: number[], maxRun: number): Option[] {
+function planWith(item: PlanItem, children: Children, widths: number[], besideOption: number[]): Option[] {
   const besideWidth = item.beside.reduce((sum, o, i) => sum + o[besideOption[i]].width + GAP_X, 0);
   const headHeight = Math.max(item.box.h, ...item.beside.map((o, i) => o[besideOption[i]].height));
   const k = item.kids.length;
@@ -212,13 +314,9 @@ function planWith(item: PlanItem, widths: number[], besideOption: number[], maxR
   }
 
   const found: Option[] = [];
-  let previous = '';
   for (const width of widths) {
-    const bands = arrangeBands(item.kids, width, maxRun);
+    const bands = children.arrangeBands(width);
     if (!bands) continue;
-    const key = JSON.stringify(bands.map((b) => [b.columns, b.chosen]));
-    if (key === previous) continue;
-    previous = key;
     const first = bands[0];
     // The item sits centred over its first band, its undercutters to its left.
     // (Undercutters wider than half the first band push it right; later bands have their own heads.)
@@ -246,4 +344,8 @@ function paretoFront(found: Option[]): Option[] {
   return front;
 }
 
-const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+const range = (from: number, to: number) => {
+  const out: number[] = [];
+  for (let i = from; i < to; i++) out.push(i);
+  return out;
+};

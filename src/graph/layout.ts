@@ -75,12 +75,48 @@ export function layoutMap(
 ): Layout {
   const forest = buildForest(nodes, edges, focus);
   const labelOf = new Map(nodes.map((n) => [n.id, n.label]));
-  const size = (item: string) => {
-    const { type, claim } = forest.items.get(item)!;
-    const small = type === 'ref' || compact.has(claim);
-    return { w: small ? REF_WIDTH : NODE_WIDTH, h: boxHeight(itemLines(labelOf.get(claim)!, small).length) };
+  // A small map costs less to lay out than to look up.
+  if (nodes.length < REMEMBER_FROM) return drawForest(forest, labelOf, compact, maxWidth);
+  // Everything the drawing depends on from here: the forest, each item's label and size, the width.
+  const key = JSON.stringify([
+    maxWidth,
+    forest.roots,
+    [...forest.items.values()].map((item) => [item.id, item.type, item.claim, labelOf.get(item.claim), compact.has(item.claim)]),
+    [...forest.children],
+    [...forest.beside],
+    [...forest.drawnFrom],
+  ]);
+  const known = recentLayouts.find((r) => r.key === key);
+  if (known) return structuredClone(known.layout);
+  const layout = drawForest(forest, labelOf, compact, maxWidth);
+  recentLayouts.unshift({ key, layout: structuredClone(layout) });
+  recentLayouts.length = Math.min(recentLayouts.length, 2);
+  return layout;
+}
+
+/**
+ * The last layouts made in this process, by everything that decides them: a map drawn twice in one run is laid out
+ * once (a site of one page, such as an import, draws the same map on its page and on /map/). Never kept across runs.
+ */
+const recentLayouts: { key: string; layout: Layout }[] = [];
+const REMEMBER_FROM = 200;
+
+function drawForest(forest: Forest, labelOf: Map<string, string>, compact: ReadonlySet<string>, maxWidth: number): Layout {
+  // Each item's box and "continued" chip, measured once (wrapping a label is not free).
+  const sizes = new Map<string, { box: { w: number; h: number }; chip: { w: number; h: number } }>();
+  const measure = (item: string) => {
+    let known = sizes.get(item);
+    if (!known) {
+      const { type, claim } = forest.items.get(item)!;
+      const small = type === 'ref' || compact.has(claim);
+      const chipHeight = boxHeight(itemLines(labelOf.get(claim)!, true).length);
+      const box = { w: small ? REF_WIDTH : NODE_WIDTH, h: small ? chipHeight : boxHeight(itemLines(labelOf.get(claim)!, false).length) };
+      sizes.set(item, (known = { box, chip: { w: REF_WIDTH, h: chipHeight } }));
+    }
+    return known;
   };
-  const chipSize = (item: string) => ({ w: REF_WIDTH, h: boxHeight(itemLines(labelOf.get(forest.items.get(item)!.claim)!, true).length) });
+  const size = (item: string) => measure(item).box;
+  const chipSize = (item: string) => measure(item).chip;
 
   const walk = walkForest(forest);
   // Bottom up: every way each block can be drawn. Top down: the shortest that fits the width.

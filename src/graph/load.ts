@@ -2,7 +2,10 @@
  * Load: turn the text of content files into typed records with line numbers.
  * Pure: callers read the files (see `scripts/` and `index.ts`) and pass their text in.
  */
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { constructFromEvents, CORE_SCHEMA, EVENT_ID, getScalarValue, parseEvents } from 'js-yaml-5';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
 import type { z } from 'astro/zod';
 import {
   ActorSchema,
@@ -73,10 +76,111 @@ function diag(
   return { severity, code, file, line, ...(claim ? { claim } : {}), message, hint };
 }
 
+/**
+ * YAML is read twice over, the fast way first. js-yaml's event parser gives the data and the offset of every node
+ * in one quick pass; when the content is valid that is all a page needs. Anything else (a syntax error, data the
+ * schema rejects, or YAML this reader leaves to the other: anchors, aliases, tags, block scalars in lists) is
+ * read again with `yaml`, whose documents give the diagnostics their messages and lines. Both read YAML 1.2 with
+ * the core schema; tests hold them to the same result on every content file.
+ */
+interface Read {
+  data: unknown;
+  /** Line of the node at `path` (for a map entry, of its key), falling back to the nearest ancestor that exists. */
+  lineAt(path: (string | number)[]): number;
+  /** Whether the node at `path` is a list. */
+  isList(path: (string | number)[]): boolean;
+}
+
+/** A node of the fast reader: where it starts, and its entries (a map's keys with where each key starts) or items. */
+interface Place {
+  start: number;
+  entries?: Map<string, { key: number; value: Place }>;
+  items?: Place[];
+}
+
+/** The fast reader (see `Read`); undefined when the YAML is to be read by `yaml` instead. */
+function readFast(source: string, lineOffset: number): Read | undefined {
+  let data: unknown;
+  let root: Place | undefined;
+  try {
+    const events = parseEvents(source, {});
+    const docs = constructFromEvents(events, { source, schema: CORE_SCHEMA });
+    if (docs.length > 1) return undefined;
+    data = docs[0];
+    // Rebuild the tree of places from the events; a map's events alternate key, value.
+    const open: { place: Place; key?: { name: string; at: number } }[] = [];
+    const add = (place: Place, key?: string): boolean => {
+      const parent = open.at(-1);
+      if (!parent) return false;
+      if (parent.place.items) parent.place.items.push(place);
+      else if (parent.place.entries) {
+        if (!parent.key) {
+          if (key === undefined) return false;
+          parent.key = { name: key, at: place.start };
+        } else {
+          parent.place.entries.set(parent.key.name, { key: parent.key.at, value: place });
+          parent.key = undefined;
+        }
+      } else root = place;
+      return true;
+    };
+    for (const e of events) {
+      if (e.type === EVENT_ID.DOCUMENT) open.push({ place: { start: 0 } });
+      else if (e.type === EVENT_ID.POP) open.pop();
+      else if (e.type === EVENT_ID.ALIAS || e.anchorStart !== -1 || e.tagStart !== -1) return undefined;
+      else if (e.type === EVENT_ID.SCALAR) {
+        // A block scalar's offset is its text, not its `|` or `>` line, where `yaml` puts it: a list item's line would differ.
+        if (e.style >= 4 && open.at(-1)?.place.items) return undefined;
+        if (!add({ start: e.valueStart }, getScalarValue(source, e))) return undefined;
+      } else {
+        const place: Place = e.type === EVENT_ID.MAPPING ? { start: e.start, entries: new Map() } : { start: e.start, items: [] };
+        if (!add(place)) return undefined;
+        open.push({ place });
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  const starts = [0];
+  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+  const lineOf = (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + lineOffset;
+  };
+  const step = (place: Place | undefined, key: string | number) =>
+    typeof key === 'number' ? place?.items?.[key] : place?.entries?.get(key)?.value;
+  return {
+    data,
+    lineAt(path) {
+      const chain = [root];
+      for (const key of path) chain.push(step(chain.at(-1), key));
+      for (let depth = path.length; depth >= 0; depth--) {
+        const place = chain[depth];
+        if (!place) continue;
+        const entry = depth > 0 ? chain[depth - 1]?.entries?.get(path[depth - 1] as string) : undefined;
+        return lineOf(entry ? entry.key : place.start);
+      }
+      return lineOffset;
+    },
+    isList: (path) => !!path.reduce<Place | undefined>(step, root)?.items,
+  };
+}
+
+/** `yaml`, the slow reader: loaded the first time a file needs it, which a valid site never does. */
+let yamlModule: typeof Yaml | undefined;
+const yaml = (): typeof Yaml => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+
 /** Parse YAML keeping line numbers; syntax errors become diagnostics. */
-function parseYaml(file: string, yaml: string, lineOffset: number) {
+function parseYaml(file: string, source: string, lineOffset: number) {
+  const { LineCounter, parseDocument, visit } = yaml();
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineOf = (offset: number | undefined) => (offset === undefined ? lineOffset : lineCounter.linePos(offset).line + lineOffset - 1);
   // Only the first syntax error: the parser's later ones are mostly the same mistake seen from further down.
   const diagnostics = doc.errors.slice(0, 1).map((error) =>
@@ -88,8 +192,31 @@ function parseYaml(file: string, yaml: string, lineOffset: number) {
       'Check indentation, colons and quoting on this line; text containing ": " or starting with a quote must be quoted as a whole.',
     ),
   );
-  return { doc, lineOf, diagnostics };
+  let data: unknown;
+  if (diagnostics.length === 0) {
+    try {
+      data = doc.toJS();
+    } catch (error) {
+      // `yaml` resolves aliases only here: one naming no anchor before it is reported like a syntax error, at its line.
+      let at: number | undefined;
+      visit(doc, {
+        Alias(_, node) {
+          if (at === undefined && !node.resolve(doc)) at = node.range?.[0];
+        },
+      });
+      const message = `YAML syntax error: ${(error as Error).message.split('\n')[0]}`;
+      diagnostics.push(diag(file, lineOf(at), 'yaml-syntax', message, 'An alias (`*name`) repeats a node marked `&name` earlier in the file; quote text that starts with `*` or `&`.'));
+    }
+  }
+  return { doc, lineOf, diagnostics, data };
 }
+
+/** The slow reader's document as a `Read` (once it has no errors). */
+const readDocument = (doc: Document, data: unknown, lineOf: (offset: number | undefined) => number): Read => ({
+  data,
+  lineAt: (path) => lineAt(doc, lineOf, path),
+  isList: (path) => yaml().isSeq(doc.getIn(path, true)),
+});
 
 /** Line of the YAML node at `path`, falling back to the nearest ancestor that exists. */
 function lineAt(doc: Document, lineOf: (offset: number | undefined) => number, path: (string | number)[]): number {
@@ -98,7 +225,7 @@ function lineAt(doc: Document, lineOf: (offset: number | undefined) => number, p
     if (node && typeof node === 'object' && 'range' in node && node.range) {
       // For a map entry point at its key, which is what a reader looks for.
       const parent = depth > 0 ? (doc.getIn(path.slice(0, depth - 1), true) as YamlNode | undefined) : undefined;
-      if (parent && isMap(parent)) {
+      if (parent && yaml().isMap(parent)) {
         const pair = parent.items.find((item) => (item.key as { value?: unknown })?.value === path[depth - 1]);
         const keyRange = (pair?.key as YamlNode | undefined)?.range;
         if (keyRange) return lineOf(keyRange[0]);
@@ -150,8 +277,13 @@ function zodDiagnostics(
   });
 }
 
+/** For tests: `fast: false` reads with `yaml` alone, so that both readers can be compared. */
+export interface LoadOptions {
+  fast?: boolean;
+}
+
 /** Read the argument-map fields of one docs page. */
-export function loadPage(source: TextFile, docsRelativePath: string): LoadResult<LoadedPage | null> {
+export function loadPage(source: TextFile, docsRelativePath: string, { fast = true }: LoadOptions = {}): LoadResult<LoadedPage | null> {
   const { file, text } = source;
   const slug = slugForDocsPath(docsRelativePath);
   const split = splitFrontmatter(text);
@@ -161,43 +293,48 @@ export function loadPage(source: TextFile, docsRelativePath: string): LoadResult
       diagnostics: [diag(file, 1, 'no-frontmatter', 'the page has no frontmatter', 'Start the file with a `---` line, `title: …`, and a closing `---` line.')],
     };
   }
-  const { doc, lineOf, diagnostics } = parseYaml(file, split.yaml, split.firstLine);
+  const pageOf = (read: Read) => {
+    const data = (read.data ?? {}) as Record<string, unknown>;
+    const title = typeof data.title === 'string' ? data.title : slug;
+    const parsed = PageGraphFieldsSchema.safeParse({ claims: data.claims, focus: data.focus, map: data.map });
+    if (!parsed.success) return { ok: false as const, data, error: parsed.error };
+    const claims = parsed.data.claims.map((claim, index): LoadedClaim => {
+      const base: (string | number)[] = ['claims', index];
+      const lines: Record<string, number> = {};
+      for (const key of ['supports', 'attacks', 'undercuts', 'frames'] as const) {
+        claim[key].forEach((_, i) => (lines[`${key}.${i}`] = read.lineAt([...base, key, i])));
+      }
+      if (claim.answers) lines.answers = read.lineAt([...base, 'answers']);
+      for (const key of ['quote', 'source', 'by', 'voice', 'note', 'text', 'label', 'kind']) lines[key] = read.lineAt([...base, key]);
+      return { ...claim, file, line: read.lineAt([...base, 'id']), lines };
+    });
+    const focusIsList = read.isList(['focus']);
+    const focus = parsed.data.focus.map((id, i) => ({ id, line: focusIsList ? read.lineAt(['focus', i]) : split.firstLine }));
+    // `<Claim id="…" />` in the body also puts a claim in the page's focus.
+    const bodyLines = split.body.split('\n');
+    bodyLines.forEach((lineText, i) => {
+      for (const match of lineText.matchAll(/<Claim\s+id=["']([^"']*)["']/g)) {
+        focus.push({ id: match[1], line: split.bodyLine + i });
+      }
+    });
+    return { ok: true as const, value: { file, slug, title, claims, focus, map: parsed.data.map } };
+  };
+
+  // A valid page is read the fast way; anything else again by `yaml`, for its diagnostics (see `Read`).
+  const quick = fast ? readFast(split.yaml, split.firstLine) : undefined;
+  const first = quick && pageOf(quick);
+  if (first?.ok) return { value: first.value, diagnostics: [] };
+  const { doc, lineOf, diagnostics, data } = parseYaml(file, split.yaml, split.firstLine);
   if (diagnostics.length > 0) return { value: null, diagnostics };
-  const data = (doc.toJS() ?? {}) as Record<string, unknown>;
-  const title = typeof data.title === 'string' ? data.title : slug;
-  const rawClaims = Array.isArray(data.claims) ? (data.claims as Record<string, unknown>[]) : [];
+  const page = pageOf(readDocument(doc, data, lineOf));
+  if (page.ok) return { value: page.value, diagnostics: [] };
+  const rawClaims = Array.isArray(page.data.claims) ? (page.data.claims as Record<string, unknown>[]) : [];
   const claimIdAt = (path: PropertyKey[]) => {
     if (path[0] !== 'claims' || typeof path[1] !== 'number') return undefined;
     const id = rawClaims[path[1]]?.id;
     return typeof id === 'string' ? id : undefined;
   };
-  const parsed = PageGraphFieldsSchema.safeParse({ claims: data.claims, focus: data.focus, map: data.map });
-  if (!parsed.success) {
-    return { value: null, diagnostics: zodDiagnostics(file, parsed.error, doc, lineOf, [], claimIdAt) };
-  }
-  const claims = parsed.data.claims.map((claim, index): LoadedClaim => {
-    const base: (string | number)[] = ['claims', index];
-    const lines: Record<string, number> = {};
-    for (const key of ['supports', 'attacks', 'undercuts', 'frames'] as const) {
-      claim[key].forEach((_, i) => (lines[`${key}.${i}`] = lineAt(doc, lineOf, [...base, key, i])));
-    }
-    if (claim.answers) lines.answers = lineAt(doc, lineOf, [...base, 'answers']);
-    for (const key of ['quote', 'source', 'by', 'voice', 'note', 'text', 'label', 'kind']) lines[key] = lineAt(doc, lineOf, [...base, key]);
-    return { ...claim, file, line: lineAt(doc, lineOf, [...base, 'id']), lines };
-  });
-  const focusNode = doc.getIn(['focus'], true);
-  const focus = parsed.data.focus.map((id, i) => ({
-    id,
-    line: isSeq(focusNode) ? lineAt(doc, lineOf, ['focus', i]) : split.firstLine,
-  }));
-  // `<Claim id="…" />` in the body also puts a claim in the page's focus.
-  const bodyLines = split.body.split('\n');
-  bodyLines.forEach((lineText, i) => {
-    for (const match of lineText.matchAll(/<Claim\s+id=["']([^"']*)["']/g)) {
-      focus.push({ id: match[1], line: split.bodyLine + i });
-    }
-  });
-  return { value: { file, slug, title, claims, focus, map: parsed.data.map }, diagnostics: [] };
+  return { value: null, diagnostics: zodDiagnostics(file, page.error, doc, lineOf, [], claimIdAt) };
 }
 
 /** Read a registry file (`actors.yaml` or `sources.yaml`): a YAML list of records with ids. */
@@ -205,12 +342,38 @@ function loadRegistry<T extends { id: string }>(
   source: TextFile,
   entrySchema: typeof ActorSchema | typeof SourceSchema,
   what: string,
+  { fast = true }: LoadOptions,
 ): LoadResult<{ items: T[]; lines: Record<string, number> }> {
-  const { doc, lineOf, diagnostics } = parseYaml(source.file, source.text, 1);
+  /** The registry, or undefined when an entry does not fit the schema (`yaml` then reports it). */
+  const registryOf = (read: Read): LoadResult<{ items: T[]; lines: Record<string, number> }> | undefined => {
+    const data = read.data ?? [];
+    if (!Array.isArray(data)) return undefined;
+    const items: T[] = [];
+    const lines: Record<string, number> = {};
+    const out: Diagnostic[] = [];
+    for (let i = 0; i < data.length; i++) {
+      const parsed = entrySchema.safeParse(data[i]);
+      if (!parsed.success) return undefined;
+      const item = parsed.data as unknown as T;
+      const line = read.lineAt([i, 'id']);
+      if (item.id in lines) {
+        out.push(diag(source.file, line, `duplicate-${what}`, `${what} id \`${item.id}\` is defined twice (first on line ${lines[item.id]})`, `Give each ${what} a unique id.`));
+      } else {
+        lines[item.id] = line;
+        items.push(item);
+      }
+    }
+    return { value: { items, lines }, diagnostics: out };
+  };
+  const quick = fast ? readFast(source.text, 1) : undefined;
+  const first = quick && registryOf(quick);
+  if (first) return first;
+
+  const { doc, lineOf, diagnostics, data: read } = parseYaml(source.file, source.text, 1);
   const items: T[] = [];
   const lines: Record<string, number> = {};
   if (diagnostics.length > 0) return { value: { items, lines }, diagnostics };
-  const data: unknown = doc.toJS() ?? [];
+  const data: unknown = read ?? [];
   if (!Array.isArray(data)) {
     return { value: { items, lines }, diagnostics: [diag(source.file, 1, `${what}s-not-a-list`, `${source.file} must be a list of ${what}s`, `Start each ${what} with "- id: …".`)] };
   }
@@ -235,5 +398,5 @@ function loadRegistry<T extends { id: string }>(
   return { value: { items, lines }, diagnostics: out };
 }
 
-export const loadActors = (source: TextFile) => loadRegistry<Actor>(source, ActorSchema, 'actor');
-export const loadSources = (source: TextFile) => loadRegistry<Source>(source, SourceSchema, 'source');
+export const loadActors = (source: TextFile, options: LoadOptions = {}) => loadRegistry<Actor>(source, ActorSchema, 'actor', options);
+export const loadSources = (source: TextFile, options: LoadOptions = {}) => loadRegistry<Source>(source, SourceSchema, 'source', options);

@@ -27,6 +27,16 @@ describe('measureDrawing', () => {
     expect(measureDrawing(apart).crossings).toBe(0);
   });
 
+  it('finds lines that meet anywhere: on the edge of its search grid, and at the far end of a long segment', () => {
+    const nodes = [box('top', 500, 20), box('a', 100, 5000), box('b', 900, 5000), box('far', 256, 4000)];
+    // The two lines cross at (256, 128) and (256, 3840): multiples of the grid's cell size.
+    const lines = [edge('e1', 'a', [[100, 4980], [100, 3840], [600, 3840], [600, 40]]), edge('e2', 'b', [[900, 4980], [900, 4500], [256, 4500], [256, 128], [400, 128], [400, 40]])];
+    const m = measureDrawing(drawing(nodes, lines));
+    expect(m.crossings).toBe(1);
+    // e2 runs up x = 256 from 4500 to 128, through the box `far` at (256, 4000).
+    expect(m.throughBoxes).toBe(1);
+  });
+
   it('counts a line through a box that is not one of its ends', () => {
     const nodes = [box('top', 500, 20), box('a', 500, 400), box('middle', 500, 200)];
     expect(measureDrawing(drawing(nodes, [edge('e1', 'a', [[500, 380], [500, 40]])])).throughBoxes).toBe(1);

@@ -120,6 +120,20 @@ describe('layoutMap', () => {
     expect(JSON.stringify(layoutMap(g.nodes, g.edges))).toBe(JSON.stringify(layoutMap(structuredClone(g.nodes), structuredClone(g.edges))));
   });
 
+  it('draws a large map asked for twice the same, and hands each caller a drawing of its own (layouts are remembered)', () => {
+    // 300 claims in a fan of chains: large enough to be remembered.
+    const specs: Spec[] = Array.from({ length: 300 }, (_, i) => ({ id: `c${i}`, supports: i > 0 ? [`c${Math.floor((i - 1) / 3)}`] : [] }));
+    const g = graphOf(specs);
+    const first = layoutMap(g.nodes, g.edges);
+    const again = layoutMap(g.nodes, g.edges, { focus: g.nodes.map((n) => n.id) });
+    expect(again).toEqual(first);
+    first.boxes.c1.x += 1000;
+    first.routes[g.edges[0].id].length = 0;
+    expect(layoutMap(g.nodes, g.edges)).toEqual(again);
+    // Anything that changes the drawing is a different map: here a claim drawn small.
+    expect(layoutMap(g.nodes, g.edges, { compact: new Set(['c5']) }).boxes.c5.width).toBeLessThan(again.boxes.c5.width);
+  });
+
   it('draws claims from other pages small when asked', () => {
     const g = graphOf([{ id: 'mine' }, { id: 'theirs', supports: ['mine'] }]);
     const layout = layoutMap(g.nodes, g.edges, { compact: new Set(['theirs']) });
