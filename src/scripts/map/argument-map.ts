@@ -217,7 +217,7 @@ class ArgumentMap extends HTMLElement {
     else if (action === 'choice') void this.setChoice(control.dataset.id!, (control as HTMLInputElement).value as Choice | '');
     else if (action === 'chain') this.drawing.withCanvas((c) => c.highlightChain(control.dataset.id!));
     else if (action === 'download-svg') downloadSvg(this);
-    else if (action === 'download-png') this.drawing.withCanvas((c) => downloadPng(c.png()));
+    else if (action === 'download-png') void downloadPng(this);
   }
 
   /** Escape closes the panel and gives focus back to where the claim was chosen. */
