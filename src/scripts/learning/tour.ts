@@ -74,8 +74,6 @@ function claimItem(claim: TourClaimData): HTMLLIElement {
   return el('li', {}, button);
 }
 
-const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
-
 class TourPlayer extends HTMLElement {
   private data!: TourData;
   private map?: MapElement;
@@ -139,7 +137,8 @@ class TourPlayer extends HTMLElement {
     const top = this.getBoundingClientRect().top;
     const nav = parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--sl-nav-height')) || 64;
     if (!always && top >= nav && top < innerHeight / 2) return;
-    this.scrollIntoView({ block: 'start', behavior: reducedMotion() ? 'instant' : 'smooth' });
+    // At once, as the map's own reveals do: a long glide down the page would leave the reader behind.
+    this.scrollIntoView({ block: 'start', behavior: 'instant' });
   }
 
   private announce(message: string) {
