@@ -37,7 +37,7 @@ export default defineConfig({
         MarkdownContent: './src/components/overrides/MarkdownContent.astro',
         Search: './src/components/overrides/Search.astro',
       },
-      customCss: ['./src/styles/map.css'],
+      customCss: ['./src/styles/map.css', './src/styles/print.css'],
       sidebar: buildSidebar(contentRoot()),
     }),
     mdx(),

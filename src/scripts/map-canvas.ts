@@ -30,6 +30,8 @@ export interface MapCanvas {
   home(): void;
   filter(kinds: Set<string>, actor: string | undefined): void;
   highlightChain(id: string): void;
+  /** Mark claims (and their reference chips) for the guided tour; an empty list clears the marks. */
+  highlight(ids: string[]): void;
   showLabels(labels: Record<string, Label> | undefined): void;
   /** Fit the canvas to the width it has now (after a resize, or when the drawing is shown). */
   resize(): void;
@@ -37,7 +39,7 @@ export interface MapCanvas {
   /** Where a claim is drawn now, in viewport (client) coordinates; undefined if it is not on the map or hidden. */
   nodeBox(id: string): Box | undefined;
   /** Zoom level, pan, number of claims drawn, selected claims, visible relations per kind. */
-  state(): { zoom: number; pan: Point; nodes: number; selected: string[]; visibleRelations: Record<string, number> };
+  state(): { zoom: number; pan: Point; nodes: number; selected: string[]; highlighted: string[]; visibleRelations: Record<string, number> };
   destroy(): void;
 }
 
@@ -71,6 +73,8 @@ function stylesheet(): StylesheetJson {
     { selector: 'node.anchor', style: { shape: 'diamond', width: ANCHOR_SIZE, height: ANCHOR_SIZE, 'background-color': cssVar('--map-undercuts'), 'border-width': 0 } },
     // Bends are placed relative to each line's own end points (Cytoscape 3.27+; its type definitions lag behind).
     { selector: 'edge', style: { 'arrow-scale': 1.3, 'target-arrow-fill': 'filled', 'edge-distances': 'endpoints' as 'intersection' } },
+    // The guided tour's marks, under the selection's (which comes later and wins where both apply).
+    { selector: 'node.tour', style: { 'underlay-color': cssVar('--map-tour'), 'underlay-opacity': 0.5, 'underlay-padding': 9, 'underlay-shape': 'round-rectangle' } },
     { selector: '.selected', style: { 'underlay-color': cssVar('--map-select'), 'underlay-opacity': 0.6, 'underlay-padding': 8, 'underlay-shape': 'round-rectangle' } },
     { selector: 'node.ref.selected', style: { 'underlay-opacity': 0.35 } },
     { selector: '.faded', style: { opacity: 0.22 } },
@@ -306,6 +310,10 @@ export function createCanvas(host: HTMLElement, data: MapData, onSelect: (id: st
       cy.elements().addClass('faded').removeClass('chain');
       chain.removeClass('faded').addClass('chain');
     },
+    highlight(ids) {
+      cy.nodes('.tour').removeClass('tour');
+      for (const id of ids) cy.nodes(`#${CSS.escape(id)}, node.ref[claim = "${id.replace(/"/g, '\\"')}"]`).addClass('tour');
+    },
     showLabels(labels) {
       for (const n of view.nodes) cy.getElementById(n.id).data('label', [tagOf(n.id, labels?.[n.id]), ...n.lines].join('\n'));
     },
@@ -326,7 +334,8 @@ export function createCanvas(host: HTMLElement, data: MapData, onSelect: (id: st
         const kind = e.data('kind') as string;
         visibleRelations[kind] = (visibleRelations[kind] ?? 0) + (e.visible() ? 1 : 0);
       });
-      return { zoom: cy.zoom(), pan: cy.pan(), nodes: cy.nodes('.claim').length, selected: cy.nodes('node.claim.selected').map((n) => n.id()), visibleRelations };
+      const ids = (selector: string) => cy.nodes(selector).map((n) => n.id());
+      return { zoom: cy.zoom(), pan: cy.pan(), nodes: cy.nodes('.claim').length, selected: ids('node.claim.selected'), highlighted: ids('node.claim.tour'), visibleRelations };
     },
     destroy: () => cy.destroy(),
   };

@@ -5,7 +5,8 @@
  * drawing and its lazily loaded canvas (`drawing.ts`, `../map-canvas.ts`), downloads (`download.ts`).
  *
  * Documented interface (tests and other pages use it): `select(id)`, `getNodeBox(id)` — the on-screen box of a
- * drawn claim, in viewport coordinates, once the canvas has loaded — and `getCanvasState()`.
+ * drawn claim, in viewport coordinates, once the canvas has loaded — `getCanvasState()`, and `highlight(ids)`
+ * (the guided tour's marks).
  */
 import { RELATION_KINDS } from '../../graph/model.ts';
 import { el, LABEL_WORDS, type Choice, type Label, type MapData, type MapNode } from '../map-data.ts';
@@ -57,6 +58,7 @@ class ArgumentMap extends HTMLElement {
     }
     this.drawing = new Drawing(this, this.data, (id) => this.select(id, { from: 'canvas' }), (canvas) => {
       canvas.select(this.state.selected, false);
+      canvas.highlight(this.highlighted);
       if (this.evaluating) canvas.showLabels(this.labels);
       this.applyFilters();
       this.dataset.ready = '';
@@ -216,7 +218,7 @@ class ArgumentMap extends HTMLElement {
     else if (action === 'choice') void this.setChoice(control.dataset.id!, (control as HTMLInputElement).value as Choice | '');
     else if (action === 'chain') this.drawing.withCanvas((c) => c.highlightChain(control.dataset.id!));
     else if (action === 'download-svg') downloadSvg(this);
-    else if (action === 'download-png') this.drawing.withCanvas((c) => downloadPng(c.png()));
+    else if (action === 'download-png') void downloadPng(this);
   }
 
   /** Escape closes the panel and gives focus back to where the claim was chosen. */
@@ -309,6 +311,24 @@ class ArgumentMap extends HTMLElement {
   /** Zoom, selection and visible relations of the interactive map, once it has loaded. */
   getCanvasState() {
     return this.drawing.canvas?.state();
+  }
+
+  // Hook for the learning layer (the guided tour, `../learning/tour.ts`): marks, nothing else.
+  private highlighted: string[] = [];
+  /**
+   * Mark claims on the static drawing, the canvas and the outline (opening the outline's levels above them);
+   * an empty list clears the marks. Returns the ids this map draws.
+   */
+  highlight(ids: string[]): string[] {
+    this.highlighted = ids.filter((id) => this.nodes.has(id));
+    for (const marked of this.querySelectorAll('.is-highlighted')) marked.classList.remove('is-highlighted');
+    for (const id of this.highlighted) {
+      const q = CSS.escape(id);
+      for (const e of this.querySelectorAll(`[data-static] [data-id="${q}"], [data-static] [data-claim="${q}"], [role="treeitem"][data-id="${q}"]`)) e.classList.add('is-highlighted');
+      for (let p = this.tree?.itemFor(id)?.parentElement?.closest('[role="treeitem"]'); p; p = p.parentElement?.closest('[role="treeitem"]')) p.setAttribute('aria-expanded', 'true');
+    }
+    this.drawing.canvas?.highlight(this.highlighted);
+    return this.highlighted;
   }
 
   private async setEvaluating(on: boolean, announce: boolean) {
