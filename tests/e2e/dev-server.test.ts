@@ -63,9 +63,11 @@ describe('a dev server on a correct site', () => {
     const message = `${relative}:${line} [spectrum] error: \`supports\` points to unknown claim \`blind-spot\``;
     await server.waitFor((out) => out.slice(mark).includes(message), 30_000, 'the content error');
     expect(await waitInPage(page, overlayLocation)).toBe(`${file}:${line}:${column}`);
-    const overlay = await page.evaluate(() => {
-      const root = document.querySelector('vite-error-overlay')!.shadowRoot!;
-      return { message: root.querySelector('#message-content')?.textContent, hint: root.querySelector('#hint-content')?.textContent, line: root.querySelector('.error-line')?.textContent };
+    // Read in the same wait: the page may reload once more while the error stands, and shows the overlay again.
+    const overlay = await waitInPage(page, () => {
+      const root = document.querySelector('vite-error-overlay')?.shadowRoot;
+      const message = root?.querySelector('#message-content')?.textContent;
+      return message ? { message, hint: root!.querySelector('#hint-content')?.textContent, line: root!.querySelector('.error-line')?.textContent } : undefined;
     });
     expect(overlay).toEqual({
       message: '[spectrum] supports points to unknown claim blind-spot',

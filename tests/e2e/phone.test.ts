@@ -51,7 +51,8 @@ describe('on a phone', () => {
 
   it('pins the claim panel below the outline, keeps the chosen claim in sight, and closes it', async () => {
     const { context, page } = await openRichestPage();
-    const items = page.locator('[data-outline] [role="treeitem"]:not(.is-ref)');
+    // Items the outline shows when it opens (deeper levels start folded).
+    const items = page.locator('[data-outline] [role="treeitem"]:not(.is-ref):visible');
     // A claim low on the screen, where the panel will appear.
     const item = items.nth(Math.min(5, (await items.count()) - 1));
     const id = (await item.getAttribute('data-id'))!;
@@ -153,7 +154,9 @@ describe('on a phone', () => {
     await page.getByRole('button', { name: 'Test your view' }).tap();
     await page.locator('[data-evaluate-help]').waitFor();
     expect(await wide()).toBe(false);
-    const id = map.data.view.nodes.find((n) => n.focus && n.kind !== 'question')!.id;
+    // A claim that gets a label (questions and the writer's framing are not weighed).
+    const id = map.data.view.nodes.find((n) => n.focus && map.data.labels[n.id])!.id;
+    await page.getByRole('button', { name: 'Expand all' }).tap();
     await page.locator(`[data-outline] [role="treeitem"][data-id="${id}"]:not(.is-ref) > .outline-row .outline-kind`).tap();
     await page.locator('[data-panel] .panel-choice').waitFor();
     expect(await wide()).toBe(false);

@@ -141,7 +141,8 @@ describe('a summary page at 1280 × 800', () => {
     expect(panel.y).toBeGreaterThanOrEqual(0);
     expect(panel.y + 40).toBeLessThan(DESKTOP.height);
     const after = (await page.locator(`[data-outline] [role="treeitem"][data-id="${id}"]:not(.is-ref)`).boundingBox())!;
-    expect(after.y).toBeCloseTo(before.y, 0);
+    // Within a pixel: the selected row's styling may move it by a fraction, never by a line.
+    expect(Math.abs(after.y - before.y)).toBeLessThanOrEqual(1);
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('argument-map')!.hasAttribute('data-selected'));
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.id)).toBe(id);

@@ -175,6 +175,11 @@ class ArgumentMap extends HTMLElement {
   private choiceControls(node: MapNode): HTMLElement {
     const current = this.state.choices[node.id] ?? '';
     const label = this.labels[node.id];
+    // A question or the writer's framing is not weighed, so a choice on it would change nothing: none is offered.
+    if (!label) {
+      const note = node.kind === 'question' ? 'A question is not true or false: it gets no label, and there is no view to take on it.' : 'The writer’s framing is shown, not weighed: it gets no label, and there is no view to take on it.';
+      return el('div', { className: 'panel-choice' }, el('p', { className: 'panel-label' }, note));
+    }
     const fieldset = el('fieldset', { className: 'panel-choice' }, el('legend', {}, 'Your view of this claim'));
     for (const [value, text] of [['accepted', 'Accept'], ['rejected', 'Reject'], ['', 'No view yet']] as const) {
       // Built by hand: el('input', …) makes TypeScript's inference give up (TS2590).
@@ -193,8 +198,6 @@ class ArgumentMap extends HTMLElement {
       );
       if (reading.disagreement) fieldset.append(el('p', { className: 'panel-disagree' }, reading.disagreement));
       if (this.unsettled.includes(node.id)) fieldset.append(el('p', { className: 'panel-note' }, 'Its strength is caught in a ring of attacks and never settles: the number is where the weighing stopped.'));
-    } else if (!label) {
-      fieldset.append(el('p', { className: 'panel-label' }, node.kind === 'question' ? 'A question is not true or false: it gets no label.' : 'The writer’s framing is shown, not weighed: it gets no label.'));
     }
     return fieldset;
   }
