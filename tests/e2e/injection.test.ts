@@ -258,13 +258,19 @@ describe('the injection fixture renders payloads as text', () => {
         await results.locator('button').first().click();
         await panel.waitFor({ state: 'visible' });
 
-        // Evaluate mode: labels and explanations (which quote claim labels) appear, still as text.
+        // Evaluate mode: labels and explanations (which quote claim labels) appear, still as text. A choice is
+        // offered on a claim that gets a label (not on a question or the writer's framing): choose such a claim.
         await page.locator('[data-action="evaluate"]').click();
         await expectAttribute(page, '[data-action="evaluate"]', 'aria-pressed', 'true');
-        const accept = panel.locator('.panel-choice input[value="accepted"]');
-        await accept.waitFor({ state: 'visible' });
-        await accept.check();
-        await page.locator('.panel-choice input[value="accepted"]:checked').waitFor();
+        const weighed = nodes.find((n) => data.labels[n.id]);
+        if (weighed) {
+          await page.evaluate((id) => (document.querySelector('argument-map') as unknown as { select(id: string): void }).select(id), weighed.id);
+          await page.waitForSelector(`argument-map[data-selected="${weighed.id}"]`);
+          const accept = panel.locator('.panel-choice input[value="accepted"]');
+          await accept.waitFor({ state: 'visible' });
+          await accept.check();
+          await page.locator('.panel-choice input[value="accepted"]:checked').waitFor();
+        }
         const explanation = await panel.locator('.panel-label').textContent();
         if (!explanation?.trim()) problems.push('evaluate mode shows no explanation');
         const shownLabels = await page.locator('[data-outline] [data-label]:not([hidden])').count();

@@ -15,10 +15,10 @@ export interface TourStepRef {
   title: string;
   /** Where the step is shown, with `?tour=n`. */
   url: string;
+  /** The address of the page that shows it, without the step. */
+  path: string;
   /** The title of the page that shows it. */
   page: string;
-  /** Is it shown on this page? */
-  here: boolean;
 }
 export interface TourClaimData {
   id: string;
@@ -30,9 +30,12 @@ export interface TourClaimData {
 }
 export interface TourData {
   steps: TourStepRef[];
-  /** The steps this page shows, by number. */
-  here: Record<string, { text: string; claims: TourClaimData[] }>;
+  /** Each step's narration and claims, by number. */
+  texts: Record<string, { text: string; claims: TourClaimData[] }>;
 }
+
+/** Is the step shown on the page open now? */
+const isHere = (step: TourStepRef) => new URL(step.path, location.href).pathname === location.pathname;
 
 interface MapElement extends HTMLElement {
   highlight(ids: string[]): string[];
@@ -75,30 +78,37 @@ function claimItem(claim: TourClaimData): HTMLLIElement {
 }
 
 class TourPlayer extends HTMLElement {
-  private data!: TourData;
+  private data: TourData = { steps: [], texts: {} };
+  private loaded?: Promise<void>;
   private map?: MapElement;
   private step = 0;
   private heading!: HTMLElement;
   private live!: HTMLElement;
 
   connectedCallback() {
-    const json = this.querySelector<HTMLScriptElement>('[data-tour-json]');
-    if (!json || this.data) return;
-    this.data = JSON.parse(json.textContent ?? '{}');
+    if (this.loaded || !this.dataset.src) return;
     this.heading = this.querySelector<HTMLElement>('[data-tour-heading]')!;
     this.live = this.querySelector<HTMLElement>('[data-tour-live]')!;
     this.addEventListener('click', (event) => this.onClick(event));
+    this.loaded = fetch(this.dataset.src)
+      .then((response) => (response.ok ? (response.json() as Promise<TourData>) : Promise.reject(new Error(`${response.status} ${response.url}`))))
+      .then((data) => void (this.data = data))
+      .catch((error: unknown) => console.error('The guided tour could not load.', error));
     const asked = Number(new URLSearchParams(location.search).get('tour'));
-    if (!this.data.here[asked]) return;
-    // The map upgrades in its own module; its methods exist once it is defined.
-    void customElements.whenDefined('argument-map').then(() => this.show(asked, 'arrive'));
+    if (asked) void this.start(asked);
+  }
+
+  /** Show step `n` once the steps and the map (which upgrades in its own module) are ready. */
+  async start(n: number) {
+    await Promise.all([this.loaded, customElements.whenDefined('argument-map')]);
+    this.show(n, 'arrive');
   }
 
   /** Show step `n` here. `arrive`: brought here (by the address or the home page's button), so focus moves to it. */
   show(n: number, how: 'arrive' | 'step', from?: HTMLElement) {
-    const here = this.data.here[n];
+    const here = this.data.texts[n];
     const ref = this.data.steps[n - 1];
-    if (!here || !ref) return;
+    if (!here || !ref || !isHere(ref)) return;
     this.map ??= (this.closest('argument-map') as MapElement | null) ?? undefined;
     this.step = n;
     this.hidden = false;
@@ -129,7 +139,7 @@ class TourPlayer extends HTMLElement {
     next.textContent = n >= total ? 'Finish the tour' : 'Next →';
     const where = this.querySelector<HTMLElement>('[data-tour-where]')!;
     const after = this.data.steps[n];
-    where.textContent = after ? `Next: step ${after.n}, “${after.title}”, ${after.here ? 'on this page' : `on the page “${after.page}”`}.` : 'This is the last step.';
+    where.textContent = after ? `Next: step ${after.n}, “${after.title}”, ${isHere(after) ? 'on this page' : `on the page “${after.page}”`}.` : 'This is the last step.';
   }
 
   /** Bring the tour (and the map right below it) into view; `always` even when its top is already on screen. */
@@ -150,7 +160,7 @@ class TourPlayer extends HTMLElement {
   go(n: number, from?: HTMLElement) {
     const ref = this.data.steps[n - 1];
     if (!ref) return;
-    if (ref.here) return this.show(n, 'step', from);
+    if (isHere(ref)) return this.show(n, 'step', from);
     remember(n);
     location.assign(ref.url);
   }
@@ -221,7 +231,7 @@ class GuidedTour extends HTMLElement {
     }
     begin.addEventListener('click', () => {
       const player = document.querySelector<TourPlayer>('tour-player');
-      if (player && new URL(links[0].href).pathname === location.pathname) void customElements.whenDefined('argument-map').then(() => player.show(1, 'arrive'));
+      if (player && new URL(links[0].href).pathname === location.pathname) void player.start(1);
       else location.assign(links[0].href);
     });
   }
