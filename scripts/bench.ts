@@ -9,7 +9,8 @@
  * (scripts/bench/dev-loop.ts).
  *
  * Options: --sizes 100,1000,5000  --timeout-min 10  --runs 3  --out docs/benchmarks.md  --keep (keep temp
- * folders)  --no-argdown  --no-browser  --no-layouts  --no-dev-loop.
+ * folders)  --no-argdown  --no-browser  --no-layouts  --no-dev-loop  --no-cold (the cold start against Argdown,
+ * scripts/bench/cold.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,7 @@ import { CPU_SLOWDOWN, timeToInteractiveMap, type InteractiveResult } from './be
 import { ARGDOWN_VERSION, installArgdown, runArgdown, type ArgdownRun } from './bench/argdown.ts';
 import { benchLayouts, layoutTable } from './bench/layouts.ts';
 import { carrySections, replaceSection } from './bench/sections.ts';
+import { coldSection, runCold } from './bench/cold.ts';
 import { devLoop, devLoopSection } from './bench/dev-loop.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -38,6 +40,7 @@ const { values } = parseArgs({
     'no-browser': { type: 'boolean', default: false },
     'no-layouts': { type: 'boolean', default: false },
     'no-dev-loop': { type: 'boolean', default: false },
+    'no-cold': { type: 'boolean', default: false },
   },
 });
 const SIZES = values.sizes!.split(',').map(Number);
@@ -355,7 +358,7 @@ function report(results: SizeResult[], meta: { started: Date; totalMs: number; a
     const i = r.interactive;
     if (!i) row([r.size.toLocaleString('en'), '–', 'no build', '–', '–', '–']);
     else if ('error' in i) row([r.size.toLocaleString('en'), '–', `**failed**: ${i.error.split('\n')[0].slice(0, 120)}`, '–', '–', '–']);
-    else row([r.size.toLocaleString('en'), i.runs.map((x) => msFmt(x)).join(', '), `**${msFmt(i.median)}**`, msFmt(i.selectMedian), msFmt(i.domContentLoaded), msFmt(i.firstContentfulPaint)]);
+    else row([r.size.toLocaleString('en'), i.runs.map((x) => msFmt(x)).join(', '), `**${msFmt(i.median)}**${i.inViewAtLoad ? ' (map in view at load, so from the start of navigation)' : ''}`, msFmt(i.selectMedian), msFmt(i.domContentLoaded), msFmt(i.firstContentfulPaint)]);
   }
   L.push('');
 
@@ -555,6 +558,10 @@ if (values['no-argdown']) {
 const results: SizeResult[] = [];
 for (const size of SIZES) results.push(await benchSize(size, argdownBin, argdownSkip));
 const layouts = values['no-layouts'] ? undefined : await step('layout candidates on the site\'s own maps', () => benchLayouts({ root: ROOT, runs: RUNS }));
+// The cold start against Argdown: whole processes on imported Argdown files (scripts/bench/cold.ts).
+const cold = argdownBin && !values['no-cold']
+  ? await step('a cold npm run graph against argdown map -f svg', () => runCold({ sizes: SIZES, runs: RUNS, timeoutMs: Math.min(TIMEOUT_MS, 5 * 60_000), argdownBin: argdownBin!, log }))
+  : undefined;
 const loop = values['no-dev-loop'] ? undefined : await step("the contributor's loop (dev server, real site)", () => devLoop({ root: ROOT }).catch((error: unknown) => ({ error: String(error) })));
 
 clearInterval(loadTimer);
@@ -564,7 +571,8 @@ const timeNote = existsSync('/usr/bin/time')
 const doc = report(results, { started: startedAt, totalMs: performance.now() - benchStart, argdown: argdownNote, argdownStartup, timeNote, layouts: layouts && layoutTable(layouts.value) });
 // Sections other scripts write (scripts/bench/import.ts) are carried over.
 const written = carrySections(existsSync(OUT) ? readFileSync(OUT, 'utf8') : '', `${doc}\n${METHOD}\n`);
-writeFileSync(OUT, loop ? replaceSection(written, 'dev-loop', devLoopSection(loop.value, loop.load)) : written);
+const withCold = cold ? replaceSection(written, 'cold', coldSection(cold.value, { runs: RUNS, timeoutMs: Math.min(TIMEOUT_MS, 5 * 60_000), when: new Date() })) : written;
+writeFileSync(OUT, loop ? replaceSection(withCold, 'dev-loop', devLoopSection(loop.value, loop.load)) : withCold);
 writeFileSync(path.join(os.tmpdir(), 'argmap-bench-results.json'), JSON.stringify(results, null, 2));
 log(`wrote ${path.relative(ROOT, OUT)} (raw results: ${path.join(os.tmpdir(), 'argmap-bench-results.json')})`);
 process.stdout.write(`${doc}\n`);
