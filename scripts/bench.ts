@@ -264,7 +264,7 @@ function report(results: SizeResult[], meta: { started: Date; totalMs: number; a
   const limit = `${TIMEOUT_MS / 60_000} min`;
 
   L.push('# Benchmarks', '');
-  L.push(`Measured by \`npm run bench\` (scripts/bench.ts) on ${meta.started.toISOString().slice(0, 16).replace('T', ' ')} UTC; the whole run took ${clock(meta.totalMs)} (min:s). Every number below comes from that one run; rerun the script to refresh this file.`, '');
+  L.push(`Measured by \`npm run bench\` (scripts/bench.ts) on ${meta.started.toISOString().slice(0, 16).replace('T', ' ')} UTC; the whole run took ${clock(meta.totalMs)} (min:s). Every number in the sections it writes comes from that one run; the sections other scripts write (the 3 MB import, the cold start against Argdown, the interactive map on the real site, the dev loop) each say when and how they were measured, and a full run refreshes the cold start and the dev loop too.`, '');
   L.push('## Machine', '');
   L.push(`- CPU: ${m.cpu}, ${m.cores} cores`, `- Memory: ${m.memory}`, `- Node ${m.node}`, `- OS: ${m.os}`, `- Browser: ${m.chromium} (headless, via playwright-core)`);
   L.push(
@@ -537,7 +537,7 @@ let argdownSkip: string | undefined;
 let argdownStartup: ArgdownRun | undefined;
 if (values['no-argdown']) {
   argdownSkip = 'skipped (--no-argdown)';
-  argdownNote = 'Argdown was not run (--no-argdown).';
+  argdownNote = 'Argdown was not run in this run (--no-argdown); the whole-process comparison against it is the section “A cold start against Argdown” below (`scripts/bench/cold.ts`).';
 } else {
   const install = await step(`install @argdown/cli@${ARGDOWN_VERSION} into a temporary folder`, async () => installArgdown());
   if (install.value.ok) {

@@ -3,10 +3,11 @@
  * dependencies), with `@argdown/markdown-it-plugin` pinned to 1.7.7 by an npm override, and time
  * `argdown map -f svg` on a file, with a time limit.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { timed } from './timed.ts';
 
 export const ARGDOWN_VERSION = '2.0.0';
 
@@ -49,36 +50,16 @@ export interface ArgdownRun {
 }
 
 /** `argdown map -f svg <file> <outDir>`; wall time of the whole command, Node start-up included. */
-export function runArgdown(bin: string, file: string, outDir: string, timeoutMs: number): Promise<ArgdownRun> {
+export async function runArgdown(bin: string, file: string, outDir: string, timeoutMs: number): Promise<ArgdownRun> {
   rmSync(outDir, { recursive: true, force: true });
-  return new Promise((resolve) => {
-    const started = performance.now();
-    const child = spawn(bin, ['map', '-f', 'svg', file, outDir], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        /* gone */
-      }
-    }, timeoutMs);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const wallMs = performance.now() - started;
-      const svg = existsSync(outDir) ? readdirSync(outDir).find((f) => f.endsWith('.svg')) : undefined;
-      const text = svg ? readFileSync(path.join(outDir, svg), 'utf8') : '';
-      const clean = output.replace(/\u001b\[[0-9;]*m/g, '');
-      const parserErrors = /error/i.test(clean.replace(/TypeError: createArgdownPlugin[\s\S]*$/, ''));
-      resolve({
-        status: timedOut ? 'timeout' : code === 0 && svg ? 'ok' : 'failed',
-        wallMs,
-        ...(svg ? { svgBytes: Buffer.byteLength(text), svgNodes: (text.match(/class="node"/g) ?? []).length, svgEdges: (text.match(/class="edge"/g) ?? []).length } : {}),
-        message: timedOut ? 'did not finish in time' : parserErrors ? clean.trim().split('\n').slice(0, 3).join(' ') : clean.trim().split('\n')[0] ?? '',
-      });
-    });
-  });
+  const run = await timed(bin, ['map', '-f', 'svg', file, outDir], { timeoutMs });
+  const svg = existsSync(outDir) ? readdirSync(outDir).find((f) => f.endsWith('.svg')) : undefined;
+  const text = svg ? readFileSync(path.join(outDir, svg), 'utf8') : '';
+  const parserErrors = /error/i.test(run.output.replace(/TypeError: createArgdownPlugin[\s\S]*$/, ''));
+  return {
+    status: run.timedOut ? 'timeout' : run.ok && svg ? 'ok' : 'failed',
+    wallMs: run.wallMs,
+    ...(svg ? { svgBytes: Buffer.byteLength(text), svgNodes: (text.match(/class="node"/g) ?? []).length, svgEdges: (text.match(/class="edge"/g) ?? []).length } : {}),
+    message: run.timedOut ? 'did not finish in time' : parserErrors ? run.output.trim().split('\n').slice(0, 3).join(' ') : (run.output.trim().split('\n')[0] ?? ''),
+  };
 }

@@ -76,14 +76,18 @@ export async function timeToInteractiveMap(dist: string, pagePath: string, runs 
               if (map.hasAttribute('data-ready') && canvas?.checkVisibility()) resolve({ ms: performance.now() - t0, atLoad: false });
               else requestAnimationFrame(done);
             };
-            map.querySelector('[data-stage]')!.scrollIntoView({ block: 'start' });
+            // The drawing's top just below the site's header (64 px), as a reader scrolling down would see it.
+            scrollTo(0, map.querySelector('[data-stage]')!.getBoundingClientRect().top + scrollY - 80);
             requestAnimationFrame(done);
           }),
       );
       ready.push(scrolled.ms);
       inViewAtLoad ||= scrolled.atLoad;
-      // Click the first claim drawn wholly inside the viewport; time until the canvas has it selected.
-      const target = await page.evaluate(() => {
+      // Click the first claim drawn wholly inside the viewport (the drawing's top brought just below the header, as
+      // when the map was scrolled to); time until the canvas has it selected.
+      const target = await page.evaluate(async () => {
+        scrollTo(0, document.querySelector('argument-map [data-stage]')!.getBoundingClientRect().top + scrollY - 80);
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
         const map = document.querySelector('argument-map') as MapElement;
         const data = JSON.parse(map.querySelector('[data-map-json]')!.textContent!) as { view: { nodes: { id: string }[] } };
         for (const n of data.view.nodes) {

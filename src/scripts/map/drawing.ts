@@ -37,6 +37,14 @@ export class Drawing {
   }
 
   loadWhenVisible() {
+    // The map comes after the page's prose: where the drawing shows (not on phones, where it opens on request),
+    // fetch and evaluate the canvas module while the browser is idle, so that reaching the map only draws it.
+    if (this.shown()) {
+      const warm = () => void import('../map-canvas.ts').catch(() => undefined);
+      const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(warm, { timeout: 5000 }) : setTimeout(warm, 2000));
+      if (document.readyState === 'complete') idle();
+      else addEventListener('load', idle, { once: true });
+    }
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) {
