@@ -344,26 +344,35 @@ function loadRegistry<T extends { id: string }>(
   what: string,
   { fast = true }: LoadOptions,
 ): LoadResult<{ items: T[]; lines: Record<string, number> }> {
+  /** Entries in file order; a repeated id is reported on its second line, naming the first. */
+  const collector = () => {
+    const items: T[] = [];
+    const lines: Record<string, number> = {};
+    const diagnostics: Diagnostic[] = [];
+    return {
+      add(item: T, line: number) {
+        if (item.id in lines) {
+          diagnostics.push(diag(source.file, line, `duplicate-${what}`, `${what} id \`${item.id}\` is defined twice (first on line ${lines[item.id]})`, `Give each ${what} a unique id.`));
+        } else {
+          lines[item.id] = line;
+          items.push(item);
+        }
+      },
+      diagnostics,
+      result: () => ({ value: { items, lines }, diagnostics }),
+    };
+  };
   /** The registry, or undefined when an entry does not fit the schema (`yaml` then reports it). */
   const registryOf = (read: Read): LoadResult<{ items: T[]; lines: Record<string, number> }> | undefined => {
     const data = read.data ?? [];
     if (!Array.isArray(data)) return undefined;
-    const items: T[] = [];
-    const lines: Record<string, number> = {};
-    const out: Diagnostic[] = [];
+    const registry = collector();
     for (let i = 0; i < data.length; i++) {
       const parsed = entrySchema.safeParse(data[i]);
       if (!parsed.success) return undefined;
-      const item = parsed.data as unknown as T;
-      const line = read.lineAt([i, 'id']);
-      if (item.id in lines) {
-        out.push(diag(source.file, line, `duplicate-${what}`, `${what} id \`${item.id}\` is defined twice (first on line ${lines[item.id]})`, `Give each ${what} a unique id.`));
-      } else {
-        lines[item.id] = line;
-        items.push(item);
-      }
+      registry.add(parsed.data as unknown as T, read.lineAt([i, 'id']));
     }
-    return { value: { items, lines }, diagnostics: out };
+    return registry.result();
   };
   const quick = fast ? readFast(source.text, 1) : undefined;
   const first = quick && registryOf(quick);
@@ -377,25 +386,18 @@ function loadRegistry<T extends { id: string }>(
   if (!Array.isArray(data)) {
     return { value: { items, lines }, diagnostics: [diag(source.file, 1, `${what}s-not-a-list`, `${source.file} must be a list of ${what}s`, `Start each ${what} with "- id: …".`)] };
   }
-  const out: Diagnostic[] = [];
+  const registry = collector();
   // Entry by entry, so one bad entry does not hide the good ones (and cascade into every claim citing them).
   data.forEach((entry: { id?: unknown }, i) => {
     const parsed = entrySchema.safeParse(entry);
     if (!parsed.success) {
       const id = typeof entry?.id === 'string' ? `${what}:${entry.id}` : undefined;
-      out.push(...zodDiagnostics(source.file, parsed.error, doc, lineOf, [i], () => id));
+      registry.diagnostics.push(...zodDiagnostics(source.file, parsed.error, doc, lineOf, [i], () => id));
       return;
     }
-    const item = parsed.data as unknown as T;
-    const line = lineAt(doc, lineOf, [i, 'id']);
-    if (item.id in lines) {
-      out.push(diag(source.file, line, `duplicate-${what}`, `${what} id \`${item.id}\` is defined twice (first on line ${lines[item.id]})`, `Give each ${what} a unique id.`));
-    } else {
-      lines[item.id] = line;
-      items.push(item);
-    }
+    registry.add(parsed.data as unknown as T, lineAt(doc, lineOf, [i, 'id']));
   });
-  return { value: { items, lines }, diagnostics: out };
+  return registry.result();
 }
 
 export const loadActors = (source: TextFile, options: LoadOptions = {}) => loadRegistry<Actor>(source, ActorSchema, 'actor', options);
