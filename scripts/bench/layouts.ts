@@ -24,7 +24,7 @@ import { ANCHOR_SIZE, GAP_X, MAP_MAX_WIDTH, TRACK } from '../../src/graph/drawin
 import { measureDrawing, type DrawingMetrics } from '../../src/graph/drawing-metrics.ts';
 import { buildForest, walkForest } from '../../src/graph/forest.ts';
 import { compileSite } from '../../src/graph/index.ts';
-import { layoutMap } from '../../src/graph/layout.ts';
+import { layoutMap, normalise } from '../../src/graph/layout.ts';
 import type { CompiledGraph, GraphEdge, GraphNode, Layout, Point } from '../../src/graph/types.ts';
 import { fullView, pageView, type MapView, type ViewEdge } from '../../src/graph/view.ts';
 
@@ -120,40 +120,22 @@ const undercutLinks = (edges: GraphEdge[]) => {
   return new Set(edges.filter((e) => e.kind === 'undercuts' && ids.has(e.to)).map((e) => e.to));
 };
 
-/** A placement drawn on the view's own claims (same boxes), shifted to the origin and measured like the layout does. */
+/** A placement drawn on the view's own claims (same boxes), shifted to the origin and measured as the layout does. */
 function drawing(map: SiteMap, placed: Placement): MapView {
   const { view } = map;
-  const nodes = view.nodes.map((n) => ({ ...n, ...placed.centres.get(n.id)! }));
-  const edges: ViewEdge[] = map.edges.map((e) => ({ ...e, source: e.from, points: placed.routes.get(e.id)! }));
-  const anchors = [...placed.anchors].map(([edge, p]) => ({ edge, ...p }));
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  const see = (x: number, y: number) => {
-    minX = Math.min(minX, x);
-    minY = Math.min(minY, y);
-    maxX = Math.max(maxX, x);
-    maxY = Math.max(maxY, y);
-  };
-  for (const n of nodes) {
-    see(n.x - n.width / 2, n.y - n.height / 2);
-    see(n.x + n.width / 2, n.y + n.height / 2);
-  }
-  for (const e of edges) for (const p of e.points) see(p.x, p.y);
-  for (const a of anchors) {
-    see(a.x - ANCHOR_SIZE / 2, a.y - ANCHOR_SIZE / 2);
-    see(a.x + ANCHOR_SIZE / 2, a.y + ANCHOR_SIZE / 2);
-  }
-  const move = <T extends Point>(p: T): T => ({ ...p, x: Math.round(p.x - minX), y: Math.round(p.y - minY) });
+  const { boxes, routes, anchors, bounds } = normalise(
+    Object.fromEntries(view.nodes.map((n) => [n.id, { ...placed.centres.get(n.id)!, width: n.width, height: n.height }])),
+    Object.fromEntries(placed.routes),
+    Object.fromEntries(placed.anchors),
+  );
   return {
     ...view,
-    nodes: nodes.map(move),
+    nodes: view.nodes.map((n) => ({ ...n, x: boxes[n.id].x, y: boxes[n.id].y })),
     refs: [],
-    edges: edges.map((e) => ({ ...e, points: e.points.map(move) })),
-    anchors: anchors.map(move),
-    width: Math.round(maxX - minX),
-    height: Math.round(maxY - minY),
+    edges: map.edges.map((e): ViewEdge => ({ ...e, source: e.from, points: routes[e.id] })),
+    anchors: Object.entries(anchors).map(([edge, p]) => ({ edge, ...p })),
+    width: bounds.width,
+    height: bounds.height,
   };
 }
 

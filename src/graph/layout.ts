@@ -200,8 +200,8 @@ const aboveOf = (forest: Forest, item: string) => {
   return n ? ANCHOR_STEP * n + 4 : 0;
 };
 
-/** Shift everything so the drawing starts at the origin, and measure it. */
-function normalise(boxes: Layout['boxes'], routes: Layout['routes'], anchors: Layout['anchors']): Pick<Layout, 'boxes' | 'routes' | 'anchors' | 'bounds'> {
+/** Shift everything so the drawing starts at the origin, and measure it (boxes are centred; routes and anchors are moved in place). */
+export function normalise(boxes: Layout['boxes'], routes: Layout['routes'], anchors: Layout['anchors']): Pick<Layout, 'boxes' | 'routes' | 'anchors' | 'bounds'> {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
