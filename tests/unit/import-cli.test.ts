@@ -4,10 +4,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { minimalContent } from './import-support.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TESTDATA = path.resolve(import.meta.dirname, '../fixtures/external');
@@ -21,12 +21,7 @@ const run = (...args: string[]) => {
 };
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'import-cli-'));
-  content = path.join(dir, 'content');
-  await mkdir(path.join(content, 'docs'), { recursive: true });
-  await writeFile(path.join(content, 'actors.yaml'), '- id: lisa-nandy\n  name: Lisa Nandy\n  role: MP\n  description: A speaker.\n');
-  await writeFile(path.join(content, 'sources.yaml'), '[]\n');
-  await writeFile(path.join(content, 'docs', 'index.mdx'), '---\ntitle: Home\n---\n\nHello.\n');
+  ({ dir, content } = await minimalContent('import-cli-', '- id: lisa-nandy\n  name: Lisa Nandy\n  role: MP\n  description: A speaker.\n'));
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

@@ -5,11 +5,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileSite } from '../../src/graph/index.ts';
+import { minimalContent } from './import-support.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let dir: string;
@@ -25,12 +25,7 @@ const CP1252 = Buffer.concat([Buffer.from('[a]: A claim.\n  +> [b]: Another.\n\n
 const ARGDOWN = '[a]: Café – “quoted”.\n  +> [b]: Another claim.\n';
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'import-enc-'));
-  content = path.join(dir, 'content');
-  await mkdir(path.join(content, 'docs'), { recursive: true });
-  await writeFile(path.join(content, 'actors.yaml'), '[]\n');
-  await writeFile(path.join(content, 'sources.yaml'), '[]\n');
-  await writeFile(path.join(content, 'docs', 'index.mdx'), '---\ntitle: Home\n---\n\nHello.\n');
+  ({ dir, content } = await minimalContent('import-enc-'));
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

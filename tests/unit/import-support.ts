@@ -21,3 +21,14 @@ export async function validationErrors(result: ImportResult, name: string): Prom
     await rm(root, { recursive: true, force: true });
   }
 }
+
+/** A content folder with nothing but a home page and empty (or given) registries, in a new temporary folder. */
+export async function minimalContent(prefix: string, actors = '[]\n'): Promise<{ dir: string; content: string }> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  const content = path.join(dir, 'content');
+  await mkdir(path.join(content, 'docs'), { recursive: true });
+  await writeFile(path.join(content, 'actors.yaml'), actors);
+  await writeFile(path.join(content, 'sources.yaml'), '[]\n');
+  await writeFile(path.join(content, 'docs', 'index.mdx'), '---\ntitle: Home\n---\n\nHello.\n');
+  return { dir, content };
+}

@@ -6,12 +6,12 @@
  * nothing is written.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../../scripts/lib/import-command.ts';
 import { parseImportReport, toolCounts, type AifCounts, type ArgdownCounts, type Format, type KialoCounts } from './real-corpus-counts.ts';
+import { minimalContent } from './import-support.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const REAL = path.join(ROOT, 'tests/fixtures/real');
@@ -31,12 +31,7 @@ const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a,
 let dir: string;
 let content: string;
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'real-corpus-'));
-  content = path.join(dir, 'content');
-  await mkdir(path.join(content, 'docs'), { recursive: true });
-  await writeFile(path.join(content, 'actors.yaml'), '[]\n');
-  await writeFile(path.join(content, 'sources.yaml'), '[]\n');
-  await writeFile(path.join(content, 'docs', 'index.mdx'), '---\ntitle: Home\n---\n\nHello.\n');
+  ({ dir, content } = await minimalContent('real-corpus-'));
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
