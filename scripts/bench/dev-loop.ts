@@ -110,8 +110,9 @@ const HEADING = "## The contributor's loop (dev server)";
 
 /** Where the time of one edit goes, from timestamps traced in the dev server (2026-12-01; not re-measured by each run). */
 const WHERE = `Where the time goes, traced in the dev server on the same machine (load average 6 to 9; not re-measured on
-every run): the graph is recompiled 10–50 ms after the save (only the edited file is parsed again; validating and
-compiling the whole site takes about 5 ms) and handed to the running graph module, which refills the object the
+every run): the watcher reports a save once the file has not changed for 40 ms (so nothing reads a half-written
+file; this adds about 40 ms), and the graph is recompiled 10–50 ms after that (only the edited file is parsed
+again; validating and compiling the whole site takes about 5 ms) and handed to the running graph module, which refills the object the
 pages hold, so no module runs again for it. Astro reloads the page 50–200 ms after the save and the browser's request
 arrives 60–250 ms later; rendering it takes 400–700 ms of wall time on the busy machine for about 100 ms of CPU (the
 page's own map is laid out in about 20 ms); parsing and painting the 350 KB development page takes the browser most

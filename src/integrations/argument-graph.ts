@@ -6,7 +6,7 @@
  * error is printed once (file:line, claim, message, hint) and shown in the browser's error overlay at the MDX
  * file and line, to every page that connects until it is fixed; meanwhile pages keep the last good graph.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -117,22 +117,6 @@ function refreshGraphModule(server: ViteDevServer, graph: CompiledGraph): void {
   }
 }
 
-/**
- * Wait until a changed file has content again. Editors (and Node's writeFile) empty a file before writing it, and
- * the watcher reports at most one change per file every 50 ms, so the one report can come in between; Vite waits
- * the same way before reading a changed module. A file emptied on purpose is read after 100 ms.
- */
-async function writtenFile(file: string): Promise<void> {
-  for (let tries = 0; tries < 10; tries++) {
-    try {
-      if (statSync(file).size > 0) return;
-    } catch {
-      return; // deleted: the compile says what that breaks
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 /** Compiles the content folder, keeps the last good graph and says what changed, printing each problem once. */
 function createContent(logger: AstroIntegrationLogger, dev: boolean) {
   const cache: CompileCache = new Map();
@@ -192,7 +176,6 @@ export default function argumentGraph(): AstroIntegration {
         };
         const onContentChange = async (server: ViteDevServer, file: string): Promise<void> => {
           const hadGraph = state.graph !== undefined;
-          await writtenFile(file);
           const changed = await content.compile();
           if (state.errors) return showErrors(server);
           if (!changed) return;
@@ -204,6 +187,9 @@ export default function argumentGraph(): AstroIntegration {
 
         updateConfig({
           vite: {
+            // Editors (and Node's writeFile) empty a file before writing it: a change is reported once the file
+            // has stopped changing, so neither this compile nor Astro's content loader reads a half-saved page.
+            server: { watch: { awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 } } },
             plugins: [
               {
                 name: 'argument-graph',
