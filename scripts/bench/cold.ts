@@ -5,8 +5,9 @@
  * `npm run import` into an empty content folder. Then, in turns, `npm run graph` on that folder from a cold start (a new
  * process; no `.cache`, and no Astro or Vite cache, which the graph script does not use) and `argdown map -f svg` on the
  * same file, each a whole process timed from outside with GNU `/usr/bin/time -v` (wall and CPU time, peak memory).
- * `npm run graph` is timed twice over: the script npm runs (`node scripts/build-graph.ts`, the counterpart of Argdown's
- * own command) and through npm itself. Writes the section between the `cold` markers of the report.
+ * `npm run graph` is timed three times over: the script npm runs (`node scripts/graph.mjs`, the CLI compiled at install,
+ * the counterpart of Argdown's own compiled command), through npm itself, and the TypeScript source it is compiled from
+ * (`node scripts/build-graph.ts`). Writes the section between the `cold` markers of the report.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -23,9 +24,10 @@ export interface ColdVariant {
   variant: 'groups' | 'flat';
   bytes: number;
   imported?: Timed;
-  /** `node scripts/build-graph.ts`, through `npm run graph`, and `argdown map -f svg`: one entry per run. */
+  /** `node scripts/graph.mjs`, through `npm run graph`, `node scripts/build-graph.ts`, `argdown map -f svg`: one entry per run. */
   ours: Timed[];
   npm: Timed[];
+  source: Timed[];
   argdown: Timed[];
   /** Claims our graph reports and nodes Argdown's SVG draws (last successful run of each). */
   claims?: number;
@@ -39,8 +41,12 @@ const median = (xs: number[]) => {
 };
 
 /** Run the comparison for every size and both variants; `log` gets progress lines. */
-export async function runCold({ sizes, runs, timeoutMs, argdownBin, log }: { sizes: number[]; runs: number; timeoutMs: number; argdownBin: string; log: (line: string) => void }): Promise<ColdVariant[]> {
+export async function runCold({ sizes, runs, timeoutMs, argdownBin, log }: { sizes: number[]; runs: number; timeoutMs: number; argdownBin: string; log: (line: string) => void }): Promise<{ results: ColdVariant[]; compiled: Timed }> {
   const results: ColdVariant[] = [];
+  // What `npm install` does (its `prepare` script): compile the graph CLI from the code as it is now.
+  const compiled = await timed(process.execPath, [path.join(ROOT, 'scripts/graph-bundle.mjs')], { timeoutMs });
+  if (!compiled.ok || /not compiled/.test(compiled.output)) throw new Error(`the graph CLI could not be compiled: ${compiled.output.trim()}`);
+  log(`compiled the graph CLI in ${(compiled.wallMs / 1000).toFixed(2)} s`);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'argmap-bench-cold-'));
   try {
     for (const size of sizes) {
@@ -54,7 +60,7 @@ export async function runCold({ sizes, runs, timeoutMs, argdownBin, log }: { siz
         const file = path.join(dir, `debate-${size}.argdown`);
         const text = toArgdown(debate, { groups: variant === 'groups' });
         writeFileSync(file, text);
-        const result: ColdVariant = { size, variant, bytes: Buffer.byteLength(text), ours: [], npm: [], argdown: [] };
+        const result: ColdVariant = { size, variant, bytes: Buffer.byteLength(text), ours: [], npm: [], source: [], argdown: [] };
         results.push(result);
         const tag = `${size.toLocaleString('en')} claims, ${variant === 'groups' ? 'with groups' : 'without groups'}`;
 
@@ -70,13 +76,16 @@ export async function runCold({ sizes, runs, timeoutMs, argdownBin, log }: { siz
         for (let i = 0; i < runs; i++) {
           // Each run writes where nothing was written before: no cache of any earlier run.
           const out = (name: string) => path.join(dir, `${name}-${i}`, 'graph.json');
-          const ours = await timed(process.execPath, [path.join(ROOT, 'scripts/build-graph.ts'), '--content', content, '--out', out('node')], { timeoutMs });
+          const ours = await timed(process.execPath, [path.join(ROOT, 'scripts/graph.mjs'), '--content', content, '--out', out('node')], { timeoutMs });
           result.ours.push(ours);
           const npm = await timed('npm', ['run', 'graph', '--', '--content', content, '--out', out('npm')], { timeoutMs });
           result.npm.push(npm);
+          const source = await timed(process.execPath, [path.join(ROOT, 'scripts/build-graph.ts'), '--content', content, '--out', out('source')], { timeoutMs });
+          result.source.push(source);
           const claims = /✓ (\d+) claims/.exec(ours.output)?.[1];
           if (claims) result.claims = Number(claims);
-          if (!ours.ok || !npm.ok) result.error = `npm run graph failed: ${(ours.ok ? npm : ours).output.trim().split('\n').slice(-2).join(' ')}`;
+          const failed = [ours, npm, source].find((run) => !run.ok);
+          if (failed) result.error = `npm run graph failed: ${failed.output.trim().split('\n').slice(-2).join(' ')}`;
 
           // Argdown: once a run has not finished in time, the others would not either.
           if (result.argdown.some((r) => r.timedOut)) continue;
@@ -86,14 +95,14 @@ export async function runCold({ sizes, runs, timeoutMs, argdownBin, log }: { siz
           if (svg) result.svgNodes = (readFileSync(path.join(svgDir, svg), 'utf8').match(/class="node"/g) ?? []).length;
           result.argdown.push({ ...ad, ok: ad.ok && !!svg });
           rmSync(svgDir, { recursive: true, force: true });
-          log(`${tag}, run ${i + 1}: ours ${(ours.wallMs / 1000).toFixed(2)} s (npm run graph ${(npm.wallMs / 1000).toFixed(2)} s), Argdown ${ad.timedOut ? 'did not finish' : `${(ad.wallMs / 1000).toFixed(2)} s`}`);
+          log(`${tag}, run ${i + 1}: ours ${(ours.wallMs / 1000).toFixed(2)} s (npm run graph ${(npm.wallMs / 1000).toFixed(2)} s, source ${(source.wallMs / 1000).toFixed(2)} s), Argdown ${ad.timedOut ? 'did not finish' : `${(ad.wallMs / 1000).toFixed(2)} s`}`);
         }
       }
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-  return results;
+  return { results, compiled };
 }
 
 const sec = (ms: number) => (ms < 10_000 ? `${(ms / 1000).toFixed(2)} s` : `${(ms / 1000).toFixed(1)} s`);
@@ -123,18 +132,20 @@ export function ratios(a: Timed[], b: Timed[], timeoutMs: number): { wall?: numb
 const ratioCell = (r: ReturnType<typeof ratios>) => (r.below !== undefined ? `**< ${r.below.toFixed(2)}**` : r.wall !== undefined ? `**${r.wall.toFixed(2)}**${r.cpu !== undefined ? ` (CPU ${r.cpu.toFixed(2)})` : ''}` : '–');
 
 /** The report section (markdown, without the markers). */
-export function coldSection(results: ColdVariant[], { runs, timeoutMs, when }: { runs: number; timeoutMs: number; when: Date }): string {
+export function coldSection({ results, compiled }: { results: ColdVariant[]; compiled: Timed }, { runs, timeoutMs, when }: { runs: number; timeoutMs: number; when: Date }): string {
   const L: string[] = [];
   const row = (cells: (string | number)[]) => L.push(`| ${cells.join(' | ')} |`);
-  const loads = results.flatMap((r) => [...r.ours, ...r.npm, ...r.argdown].map((t) => t.load));
+  const loads = results.flatMap((r) => [...r.ours, ...r.npm, ...r.source, ...r.argdown].map((t) => t.load));
   const meanLoad = loads.reduce((a, b) => a + b, 0) / Math.max(1, loads.length);
   L.push('## A cold start against Argdown', '');
   L.push(
-    `Measured on ${when.toISOString().slice(0, 16).replace('T', ' ')} UTC by \`scripts/bench/cold.ts\` (part of \`npm run bench\`). Each synthetic debate is written as Argdown twice, with a heading over every 20 statements (Argdown draws each as a group; our import keeps the statements and reports the headings as not kept) and without, then imported with \`npm run import\` into an empty content folder (one page). In turns, ${runs} time${runs === 1 ? '' : 's'} each: \`npm run graph\` on it from a cold start (a new process writing to a new folder: no \`.cache\`; the graph script uses no Astro or Vite cache), once as the script npm runs (\`node scripts/build-graph.ts\`, the counterpart of Argdown's own command) and once through \`npm run\`, and \`argdown map -f svg\` (\`@argdown/cli@${ARGDOWN_VERSION}\`) on the same file. Each is the whole process: start-up, reading, checking, layout, writing, and for ours the table of maps it prints. Medians of wall time, with CPU time (user + system, from GNU \`time\`) in brackets; ratios are ours ÷ Argdown.`,
+    `Measured on ${when.toISOString().slice(0, 16).replace('T', ' ')} UTC by \`scripts/bench/cold.ts\` (part of \`npm run bench\`). Each synthetic debate is written as Argdown twice, with a heading over every 20 statements (Argdown draws each as a group; our import keeps the statements and reports the headings as not kept) and without, then imported with \`npm run import\` into an empty content folder (one page). In turns, ${runs} time${runs === 1 ? '' : 's'} each: \`npm run graph\` on it from a cold start (a new process writing to a new folder: no \`.cache\`; the graph script uses no Astro or Vite cache), once as the script npm runs (\`node scripts/graph.mjs\`, the counterpart of Argdown's own command), once through \`npm run\`, and once as the TypeScript source that script is compiled from (\`node scripts/build-graph.ts\`), and \`argdown map -f svg\` (\`@argdown/cli@${ARGDOWN_VERSION}\`) on the same file. Each is the whole process: start-up, reading, checking, layout, writing, and for ours the table of maps it prints. Medians of wall time, with CPU time (user + system, from GNU \`time\`) in brackets; ratios are ours ÷ Argdown.`,
+    '',
+    `\`npm run graph\` runs the graph CLI compiled into one JavaScript file (\`scripts/graph-bundle.mjs\`), as Argdown's CLI is compiled JavaScript: the compiled file is built from the code alone, never from the content, by \`npm install\` (here: ${sec(compiled.wallMs)}, once before all runs) and again by \`npm run graph\` when the code it was built from has changed. Nothing from one run of the graph is kept for the next. Running the TypeScript source costs Node's type stripping (a WebAssembly compiler that takes about 120 ms to start) and loading about 120 modules one by one.`,
     '',
   );
-  row(['Claims', 'Argdown file', 'Import', '**Ours: `node scripts/build-graph.ts`**', 'Ours through `npm run graph`', '**Argdown: `map -f svg`**', '**Ratio**', 'Ratio through npm', 'Peak memory (ours / Argdown)']);
-  row(Array(9).fill('---'));
+  row(['Claims', 'Argdown file', 'Import', '**Ours: `node scripts/graph.mjs`**', 'Ours through `npm run graph`', 'The TypeScript source', '**Argdown: `map -f svg`**', '**Ratio**', 'Ratio through npm', 'Ratio of the source', 'Peak memory (ours / Argdown)']);
+  row(Array(11).fill('---'));
   for (const r of results) {
     const mem = (list: Timed[]) => {
       const kb = list.filter((t) => t.ok && t.maxRssKb).map((t) => t.maxRssKb!);
@@ -146,9 +157,11 @@ export function coldSection(results: ColdVariant[], { runs, timeoutMs, when }: {
       r.imported ? (r.imported.ok ? sec(r.imported.wallMs) : 'failed') : '–',
       r.error ? `**${r.error.slice(0, 120)}**` : `**${cell(r.ours, timeoutMs)}**`,
       cell(r.npm, timeoutMs),
+      cell(r.source, timeoutMs),
       `**${cell(r.argdown, timeoutMs)}**`,
       ratioCell(ratios(r.ours, r.argdown, timeoutMs)),
       ratioCell(ratios(r.npm, r.argdown, timeoutMs)),
+      ratioCell(ratios(r.source, r.argdown, timeoutMs)),
       `${mem(r.ours)} / ${mem(r.argdown)}`,
     ]);
   }
