@@ -41,12 +41,15 @@ const median = (xs: number[]) => {
 };
 
 /** Run the comparison for every size and both variants; `log` gets progress lines. */
-export async function runCold({ sizes, runs, timeoutMs, argdownBin, log }: { sizes: number[]; runs: number; timeoutMs: number; argdownBin: string; log: (line: string) => void }): Promise<{ results: ColdVariant[]; compiled: Timed }> {
+export async function runCold({ sizes, runs, timeoutMs, argdownBin, log }: { sizes: number[]; runs: number; timeoutMs: number; argdownBin: string; log: (line: string) => void }): Promise<{ results: ColdVariant[]; compiled: Timed; npmStart: Timed[] }> {
   const results: ColdVariant[] = [];
   // What `npm install` does (its `prepare` script): compile the graph CLI from the code as it is now.
   const compiled = await timed(process.execPath, [path.join(ROOT, 'scripts/graph-bundle.mjs')], { timeoutMs });
   if (!compiled.ok || /not compiled/.test(compiled.output)) throw new Error(`the graph CLI could not be compiled: ${compiled.output.trim()}`);
   log(`compiled the graph CLI in ${(compiled.wallMs / 1000).toFixed(2)} s`);
+  // npm's own start-up, which `npm run graph` adds to ours (and no one adds to Argdown's), timed as `npm --version`.
+  const npmStart: Timed[] = [];
+  for (let i = 0; i < runs; i++) npmStart.push(await timed('npm', ['--version'], { timeoutMs }));
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'argmap-bench-cold-'));
   try {
     for (const size of sizes) {
@@ -102,7 +105,7 @@ export async function runCold({ sizes, runs, timeoutMs, argdownBin, log }: { siz
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-  return { results, compiled };
+  return { results, compiled, npmStart };
 }
 
 const sec = (ms: number) => (ms < 10_000 ? `${(ms / 1000).toFixed(2)} s` : `${(ms / 1000).toFixed(1)} s`);
@@ -132,7 +135,7 @@ export function ratios(a: Timed[], b: Timed[], timeoutMs: number): { wall?: numb
 const ratioCell = (r: ReturnType<typeof ratios>) => (r.below !== undefined ? `**< ${r.below.toFixed(2)}**` : r.wall !== undefined ? `**${r.wall.toFixed(2)}**${r.cpu !== undefined ? ` (CPU ${r.cpu.toFixed(2)})` : ''}` : '–');
 
 /** The report section (markdown, without the markers). */
-export function coldSection({ results, compiled }: { results: ColdVariant[]; compiled: Timed }, { runs, timeoutMs, when }: { runs: number; timeoutMs: number; when: Date }): string {
+export function coldSection({ results, compiled, npmStart }: { results: ColdVariant[]; compiled: Timed; npmStart: Timed[] }, { runs, timeoutMs, when }: { runs: number; timeoutMs: number; when: Date }): string {
   const L: string[] = [];
   const row = (cells: (string | number)[]) => L.push(`| ${cells.join(' | ')} |`);
   const loads = results.flatMap((r) => [...r.ours, ...r.npm, ...r.source, ...r.argdown].map((t) => t.load));
@@ -141,7 +144,7 @@ export function coldSection({ results, compiled }: { results: ColdVariant[]; com
   L.push(
     `Measured on ${when.toISOString().slice(0, 16).replace('T', ' ')} UTC by \`scripts/bench/cold.ts\` (part of \`npm run bench\`). Each synthetic debate is written as Argdown twice, with a heading over every 20 statements (Argdown draws each as a group; our import keeps the statements and reports the headings as not kept) and without, then imported with \`npm run import\` into an empty content folder (one page). In turns, ${runs} time${runs === 1 ? '' : 's'} each: \`npm run graph\` on it from a cold start (a new process writing to a new folder: no \`.cache\`; the graph script uses no Astro or Vite cache), once as the script npm runs (\`node scripts/graph.mjs\`, the counterpart of Argdown's own command), once through \`npm run\`, and once as the TypeScript source that script is compiled from (\`node scripts/build-graph.ts\`), and \`argdown map -f svg\` (\`@argdown/cli@${ARGDOWN_VERSION}\`) on the same file. Each is the whole process: start-up, reading, checking, layout, writing, and for ours the table of maps it prints. Medians of wall time, with CPU time (user + system, from GNU \`time\`) in brackets; ratios are ours ÷ Argdown.`,
     '',
-    `\`npm run graph\` runs the graph CLI compiled into one JavaScript file (\`scripts/graph-bundle.mjs\`), as Argdown's CLI is compiled JavaScript: the compiled file is built from the code alone, never from the content, by \`npm install\` (here: ${sec(compiled.wallMs)}, once before all runs) and again by \`npm run graph\` when the code it was built from has changed. Nothing from one run of the graph is kept for the next. Running the TypeScript source costs Node's type stripping (a WebAssembly compiler that takes about 120 ms to start) and loading about 120 modules one by one.`,
+    `\`npm run graph\` runs the graph CLI compiled into one JavaScript file (\`scripts/graph-bundle.mjs\`), as Argdown's CLI is compiled JavaScript: the compiled file is built from the code alone, never from the content, by \`npm install\` (here: ${sec(compiled.wallMs)}, once before all runs) and again by \`npm run graph\` when the code it was built from has changed. Nothing from one run of the graph is kept for the next. \`npm run\` adds npm's own start-up to ours: \`npm --version\` alone takes ${cell(npmStart, timeoutMs)} here (median of ${npmStart.length}). Running the TypeScript source costs Node's type stripping (a WebAssembly compiler that takes about 120 ms to start) and loading about 120 modules one by one.`,
     '',
   );
   row(['Claims', 'Argdown file', 'Import', '**Ours: `node scripts/graph.mjs`**', 'Ours through `npm run graph`', 'The TypeScript source', '**Argdown: `map -f svg`**', '**Ratio**', 'Ratio through npm', 'Ratio of the source', 'Peak memory (ours / Argdown)']);
