@@ -7,7 +7,7 @@
  * changed, so it never runs code other than the checkout's. Plain JavaScript, so that starting it strips no types.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,7 +16,7 @@ export const SOURCE = path.join(ROOT, 'scripts/build-graph.ts');
 const DIR = path.join(ROOT, 'node_modules/.graph-cli');
 export const BUNDLE = path.join(DIR, 'graph.mjs');
 /** The project files the bundle was built from, and the lock file, each with the SHA-256 of its bytes. */
-export const SOURCES = path.join(DIR, 'sources.json');
+const SOURCES = path.join(DIR, 'sources.json');
 
 const digest = (file) => createHash('sha256').update(readFileSync(path.join(ROOT, file))).digest('hex');
 
@@ -53,11 +53,6 @@ export async function compileBundle() {
   } finally {
     await bundle.close();
   }
-}
-
-/** Forget the bundle (the next `npm run graph` builds it again). */
-export function removeBundle() {
-  rmSync(DIR, { recursive: true, force: true });
 }
 
 // `node scripts/graph-bundle.mjs` (npm's `prepare`): build it, and never fail an install over it.
